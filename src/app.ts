@@ -1,0 +1,63 @@
+// Builds the Fastify app from config: platform plugins first, then every module.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import { h } from 'preact';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/index.ts';
+import { collectMigrations, type AppContext, type KanalApp, type KanalModule } from './platform/module.ts';
+import { requireAccessDeclarations } from './platform/policy/index.ts';
+import { registerHttpBasics } from './platform/http/index.ts';
+import { uiPlugin, pageContext } from './platform/ui/index.ts';
+import { ErrorPage } from './platform/ui/pages/error-page.tsx';
+import { createMetrics, instrumentHttp } from './platform/ops/metrics.ts';
+import { registerOpsRoutes } from './platform/ops/routes.ts';
+import { modules as allModules } from './modules.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  modules?: readonly KanalModule[];
+}
+
+export type { KanalApp };
+
+export async function buildApp(options: AppOptions): Promise<KanalApp> {
+  const { config, database, logger } = options;
+  const modules = options.modules ?? allModules;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    // Idle keep-alive connections are closed on shutdown; in-flight requests finish.
+    forceCloseConnections: 'idle',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ctx: AppContext = { config, db: database.db, dialect: database.dialect, log: logger, metrics: createMetrics() };
+
+  requireAccessDeclarations(app);
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kanal API', version: '0.1.0', description: `The JSON API of Kanal for ${config.municipality.name}.` },
+      servers: [{ url: config.publicUrl }],
+    },
+  });
+  await app.register(uiPlugin);
+  await registerHttpBasics(app, {
+    https: config.publicUrl.startsWith('https://'),
+    renderErrorPage: (request, code) => h(ErrorPage, { ctx: pageContext(request, config), code, requestId: request.id }),
+  });
+  instrumentHttp(app, ctx.metrics);
+  registerOpsRoutes(app, ctx, collectMigrations(modules));
+  for (const module of modules) await module.register?.(app, ctx);
+  return app;
+}

@@ -1,0 +1,11 @@
+// Progressive enhancement only: every page works without this file.
+// It starts DKFDS's components (accordions, character counters, error summaries).
+declare global {
+  interface Window {
+    DKFDS?: { init(): void };
+  }
+}
+
+window.DKFDS?.init();
+
+export {};

@@ -1,0 +1,162 @@
+// The `kanal` command: serve, migrate, seed, check-config. Later modules add theirs.
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { openDatabase, migrateToLatest, type Database } from './platform/db/index.ts';
+import { createLogger } from './platform/ops/logger.ts';
+import { createMetrics } from './platform/ops/metrics.ts';
+import { collectMigrations, type AppContext, type Progress } from './platform/module.ts';
+import { modules } from './modules.ts';
+import { buildApp } from './app.ts';
+
+const usage = `Usage: kanal <command> [options]
+
+Commands:
+  serve [--demo]   migrate the database and serve Kanal (--demo: load demo data on first start)
+  migrate          apply pending database migrations and exit
+  seed --demo      load the demo data (safe to run again)
+  check-config     validate the configuration from the environment and exit
+  help             show this text
+
+Configuration is read from environment variables; see README.md.`;
+
+class UsageError extends Error {}
+
+interface Command {
+  options: Record<string, { type: 'boolean' | 'string' }>;
+  run(flags: Record<string, unknown>): Promise<number>;
+}
+
+/** A progress line on a terminal; nothing when output goes to a file or CI log. */
+const terminalProgress: Progress = (done, total, what) => {
+  if (!process.stdout.isTTY) return;
+  const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+  process.stdout.write(`\r${what}: ${done}/${total} (${pct} %)${done >= total ? '\n' : ''}`);
+};
+
+function startup(): { config: Config; database: Database; ctx: AppContext } {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  return { config, database, ctx: { config, db: database.db, dialect: database.dialect, log, metrics: createMetrics() } };
+}
+
+async function migrate(ctx: AppContext): Promise<void> {
+  const { applied } = await migrateToLatest(ctx.db, collectMigrations(modules));
+  if (applied.length > 0) ctx.log.info({ applied }, `applied ${applied.length} migrations`);
+}
+
+async function seedDemo(ctx: AppContext): Promise<void> {
+  for (const module of modules) {
+    if (module.seedDemo) await module.seedDemo(ctx, terminalProgress);
+  }
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    options: { demo: { type: 'boolean' } },
+    async run(flags) {
+      const { config, database, ctx } = startup();
+      await migrate(ctx);
+      if (flags.demo) await seedDemo(ctx);
+      const app = await buildApp({ config, database, logger: ctx.log });
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        ctx.log.info({ signal }, 'shutting down: finishing requests in flight');
+        // A stuck request must not keep the process from stopping for ever.
+        const timer = setTimeout(() => {
+          ctx.log.error('shutdown took longer than 10 s; exiting');
+          process.exit(1);
+        }, 10_000);
+        timer.unref();
+        await app.close();
+        await database.close();
+        ctx.log.info('stopped');
+        process.exit(0);
+      };
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      process.on('SIGINT', () => void stop('SIGINT'));
+      await app.listen({ port: config.port, host: config.host });
+      process.stdout.write(
+        `\nKanal is running for ${config.municipality.name}\n` +
+          `  Citizen portal:  ${config.publicUrl}/\n` +
+          `  Health:          ${config.publicUrl}/healthz\n` +
+          `  API description: ${config.publicUrl}/openapi.json\n` +
+          `  Database:        ${database.dialect} (${database.description})\n\n`,
+      );
+      return new Promise<number>(() => {}); // runs until a signal stops it
+    },
+  },
+  migrate: {
+    options: {},
+    async run() {
+      const { database, ctx } = startup();
+      await migrate(ctx);
+      await database.close();
+      return 0;
+    },
+  },
+  seed: {
+    options: { demo: { type: 'boolean' } },
+    async run(flags) {
+      if (!flags.demo) throw new UsageError('seed needs --demo (the only data set there is).');
+      const { database, ctx } = startup();
+      await migrate(ctx);
+      await seedDemo(ctx);
+      await database.close();
+      return 0;
+    },
+  },
+  'check-config': {
+    options: {},
+    async run() {
+      const config = loadConfig();
+      process.stdout.write(`Configuration is valid (${config.nodeEnv}, ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}).\n`);
+      return 0;
+    },
+  },
+  help: {
+    options: {},
+    async run() {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    },
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    const command = name ? commands[name] : undefined;
+    if (!command) throw new UsageError(name ? `Unknown command: ${name}` : 'No command given.');
+    let flags: Record<string, unknown>;
+    try {
+      flags = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    return await command.run(flags);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`kanal: ${error.message}\n\n${usage}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`kanal: the configuration is not valid:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`);
+      return 78; // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`kanal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import { CitizenLayout, type PageContext } from '../../../platform/ui/index.ts';
+import { portalMessages } from '../messages.ts';
+
+export function FrontPage({ ctx }: { ctx: PageContext }) {
+  const t = portalMessages[ctx.lang];
+  const m = ctx.municipality;
+  return (
+    <CitizenLayout ctx={ctx} title={t.frontTitle}>
+      <h1>{t.frontTitle}</h1>
+      <p class="font-lead">{t.frontLead}</p>
+      <div class="alert alert-info" role="region" aria-labelledby="coming-heading">
+        <div class="alert-body">
+          <h2 id="coming-heading" class="alert-heading">{t.frontComingTitle}</h2>
+          <p class="alert-text">{t.frontComing}</p>
+        </div>
+      </div>
+      <h2>{t.contactTitle}</h2>
+      <ul>
+        <li>
+          {t.contactPhone}: <a href={`tel:${m.phone.replace(/\s+/g, '')}`}>{m.phone}</a>
+        </li>
+        <li>
+          {t.contactVisit}: {m.address}
+        </li>
+      </ul>
+    </CitizenLayout>
+  );
+}

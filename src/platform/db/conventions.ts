@@ -1,0 +1,54 @@
+// Storage conventions shared by SQLite and PostgreSQL, decided once here.
+//
+// | value      | PostgreSQL column | SQLite column            | in TypeScript                    |
+// | timestamp  | timestamptz       | text (ISO-8601 UTC)      | string '2026-11-27T09:02:15.123Z' |
+// | boolean    | boolean           | boolean (stored 0/1)     | boolean                          |
+// | JSON       | jsonb             | "json text"              | parsed value; write with json()  |
+// | integer    | integer / bigint  | integer                  | number (int8 and count(*) too)   |
+// | decimal    | numeric           | real                     | number                           |
+//
+// Migrations take their column types from columnTypes(); stores write JSON with json().
+import { sql, type ColumnType, type Kysely, type RawBuilder, PostgresAdapter } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An ISO-8601 UTC timestamp with milliseconds, as both databases read it back. */
+export type Timestamp = string;
+
+/** A JSON column: read as T, written as the text json() makes. */
+export type JsonColumn<T> = ColumnType<T, string, string>;
+
+/** Declared type of JSON columns in SQLite. It contains "text", so SQLite stores the text as is. */
+export const SQLITE_JSON_TYPE = 'json text';
+
+export function dialectOf(db: Kysely<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The column types migrations use, so one migration fits both databases. */
+export function columnTypes(db: Kysely<any>) {
+  const pg = dialectOf(db) === 'postgres';
+  return {
+    timestamp: pg ? sql`timestamptz` : sql`text`,
+    boolean: sql`boolean`,
+    json: pg ? sql`jsonb` : sql.raw(SQLITE_JSON_TYPE),
+    bigint: sql`bigint`,
+    decimal: pg ? sql`numeric` : sql`real`,
+    /** An auto-numbered primary key. */
+    identity: pg ? sql`bigint generated always as identity primary key` : sql`integer primary key autoincrement`,
+  } satisfies Record<string, RawBuilder<unknown>>;
+}
+
+/** Serialises a value for a JSON column (the same text on both databases). */
+export function json(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** The current time as a Timestamp. */
+export function now(): Timestamp {
+  return new Date().toISOString();
+}
+
+export function toTimestamp(date: Date): Timestamp {
+  return date.toISOString();
+}

@@ -1,0 +1,91 @@
+// The database handle every module gets, and the one migrator for all modules' migrations.
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
+import { openSqlite, conventionalSqlite } from './sqlite.ts';
+import { openPostgresPool } from './postgres.ts';
+import type { Dialect } from './conventions.ts';
+
+export * from './conventions.ts';
+
+/**
+ * The app's database handle. It knows no tables: each module's store narrows it
+ * to its own tables with `db.withTables<ModuleTables>()`, so a module cannot
+ * query another module's tables by accident.
+ */
+export type Db = Kysely<{}>;
+/** A transaction, passed as the first argument to every public function that writes. */
+export type Trx = Transaction<{}>;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  /** SQLite file or PostgreSQL URL without password, for logs. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  /** PostgreSQL schema to use instead of public (test databases). */
+  searchPath?: string;
+  /** SQLite file name inside dataDir. */
+  sqliteFile?: string;
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.databaseUrl) {
+    const pool = openPostgresPool({ url: options.databaseUrl, poolSize: options.poolSize ?? 10, searchPath: options.searchPath });
+    const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', description: redactUrl(options.databaseUrl), close: () => db.destroy() };
+  }
+  const file = path.resolve(options.dataDir, options.sqliteFile ?? 'kanal.sqlite');
+  const sqlite = openSqlite(file);
+  const db = new Kysely<{}>({ dialect: new SqliteDialect({ database: conventionalSqlite(sqlite) }) });
+  return { db, dialect: 'sqlite', description: file, close: () => db.destroy() };
+}
+
+function redactUrl(url: string): string {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
+}
+
+const MIGRATION_NAME = /^([a-z][a-z0-9-]*)-(\d{8})-([a-z0-9-]+)$/;
+
+/** `<module>-<yyyymmdd>-<what>`, as DESIGN.md names migrations. */
+export function isValidMigrationName(name: string): boolean {
+  return MIGRATION_NAME.test(name);
+}
+
+function migrator(db: Db, migrations: Record<string, Migration>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Migrations run in name order: by module, then date. Modules never depend on each
+    // other's tables, so only the order within a module matters — and a module's new
+    // migration may sort before another module's that is already applied.
+    allowUnorderedMigrations: true,
+  });
+}
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db, migrations: Record<string, Migration>): Promise<MigrationOutcome> {
+  const { error, results } = await migrator(db, migrations).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Names of migrations not yet applied (for /readyz). */
+export async function pendingMigrations(db: Db, migrations: Record<string, Migration>): Promise<string[]> {
+  const all = await migrator(db, migrations).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,236 @@
+// The page shells: one for citizens and businesses, one for staff. Both use the
+// DKFDS borger.dk theme, a skip link, the language switch and the footer.
+import type { ComponentChildren } from 'preact';
+import type { Lang } from '../i18n/index.ts';
+import { layoutMessages } from './messages.ts';
+import { assetUrls } from './assets.ts';
+
+export interface Municipality {
+  name: string;
+  logoUrl?: string | undefined;
+  phone: string;
+  email: string;
+  address: string;
+  accessibilityStatementUrl: string;
+}
+
+/** Who is logged in, as the header shows it. */
+export interface Viewer {
+  name: string;
+  /** E.g. the organisation or department. */
+  info?: string | undefined;
+}
+
+export interface NavItem {
+  href: string;
+  text: string;
+}
+
+/** What every page needs to know about the request it answers. */
+export interface PageContext {
+  lang: Lang;
+  /** Path of the current page, without query: for the language switch and the current menu item. */
+  path: string;
+  municipality: Municipality;
+  viewer?: Viewer | undefined;
+  /** CSRF token for the log-out form. */
+  csrfToken?: string | undefined;
+  /** Set while a test identity provider is in use, so nobody mistakes it for MitID. */
+  testBanner?: string | undefined;
+  loginUrl?: string | undefined;
+  logoutUrl?: string | undefined;
+}
+
+interface LayoutProps {
+  ctx: PageContext;
+  /** The page's own title; the municipality's name is added. */
+  title: string;
+  children: ComponentChildren;
+}
+
+function Document({ ctx, title, children }: LayoutProps) {
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${ctx.municipality.name}`}</title>
+        <link rel="stylesheet" href={assetUrls.css} />
+        <link rel="stylesheet" href={assetUrls.kanalCss} />
+        <script src={assetUrls.js} defer></script>
+        <script src={assetUrls.kanalJs} defer></script>
+      </head>
+      <body>{children}</body>
+    </html>
+  );
+}
+
+function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  const t = layoutMessages[ctx.lang];
+  const options: { code: Lang; name: string }[] = [
+    { code: 'da', name: 'Dansk' },
+    { code: 'en', name: 'English' },
+  ];
+  return (
+    <div class="language-switcher">
+      <div class="container">
+        <ul aria-label={t.languageSwitch}>
+          {options.map((o) => (
+            <li key={o.code}>
+              <a href={`${ctx.path}?lang=${o.code}`} lang={o.code} hreflang={o.code} aria-current={o.code === ctx.lang ? 'true' : undefined}>
+                {o.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function PortalUser({ ctx }: { ctx: PageContext }) {
+  const t = layoutMessages[ctx.lang];
+  if (ctx.viewer && ctx.logoutUrl) {
+    return (
+      <div class="portal-user kanal-portal-user">
+        <p class="user">{ctx.viewer.info ? `${ctx.viewer.name}, ${ctx.viewer.info}` : ctx.viewer.name}</p>
+        <form method="post" action={ctx.logoutUrl}>
+          {ctx.csrfToken && <input type="hidden" name="_csrf" value={ctx.csrfToken} />}
+          <button type="submit" class="function-link d-print-none log-off">{t.logOut}</button>
+        </form>
+      </div>
+    );
+  }
+  if (ctx.loginUrl) {
+    return (
+      <div class="portal-user kanal-portal-user">
+        <a class="function-link" href={ctx.loginUrl}>{t.logIn}</a>
+      </div>
+    );
+  }
+  return null;
+}
+
+function Header({ ctx, heading, nav, navLabel }: { ctx: PageContext; heading: string; nav: NavItem[]; navLabel: string }) {
+  const t = layoutMessages[ctx.lang];
+  return (
+    <header class="header">
+      {ctx.testBanner && (
+        <div class="kanal-test-banner">
+          <div class="container">{ctx.testBanner}</div>
+        </div>
+      )}
+      <div class="portal-info">
+        <div class="portal-info-inner container">
+          <a href="/" class="logo" aria-label={`${ctx.municipality.name} – ${t.frontPageLink}`}>
+            <img class="kanal-logo" src={ctx.municipality.logoUrl ?? assetUrls.logo} alt="" />
+          </a>
+          <PortalUser ctx={ctx} />
+        </div>
+      </div>
+      <div class="solution-info">
+        <div class="solution-info-inner container">
+          <div class="solution-heading">
+            <a href="/">{heading}</a>
+          </div>
+        </div>
+      </div>
+      {nav.length > 0 && (
+        <div class="navigation-menu">
+          <div class="navigation-menu-inner container">
+            <nav aria-label={navLabel}>
+              <ul class="kanal-nav-list">
+                {nav.map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href} aria-current={item.href === ctx.path ? 'page' : undefined}>
+                      {item.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function Footer({ ctx }: { ctx: PageContext }) {
+  const t = layoutMessages[ctx.lang];
+  const m = ctx.municipality;
+  return (
+    <footer>
+      <div class="footer">
+        <div class="container">
+          <div class="row">
+            <div class="col-12 col-md-6 footer-col">
+              <section>
+                <h2 class="h5">{t.footerContact}</h2>
+                <ul class="unstyled-list">
+                  <li>{m.name}</li>
+                  <li>{m.address}</li>
+                  <li>
+                    {t.footerPhone}: <a href={`tel:${m.phone.replace(/\s+/g, '')}`}>{m.phone}</a>
+                  </li>
+                  <li>
+                    {t.footerEmail}: <a href={`mailto:${m.email}`}>{m.email}</a>
+                  </li>
+                </ul>
+              </section>
+            </div>
+            <div class="col-12 col-md-6 footer-col">
+              <section>
+                <ul class="unstyled-list">
+                  <li>
+                    <a href={m.accessibilityStatementUrl}>{t.accessibilityStatement}</a>
+                  </li>
+                  <li>
+                    <a href="/tilgaengelighed">{t.aboutAccessibility}</a>
+                  </li>
+                </ul>
+              </section>
+            </div>
+          </div>
+        </div>
+      </div>
+      <LanguageSwitch ctx={ctx} />
+    </footer>
+  );
+}
+
+function Shell({ ctx, title, children, heading, nav, navLabel }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string }) {
+  const t = layoutMessages[ctx.lang];
+  return (
+    <Document ctx={ctx} title={title}>
+      <a class="skipnav" href="#main-content">
+        {t.skipLink}
+      </a>
+      <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} />
+      <main id="main-content" class="container kanal-main" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer ctx={ctx} />
+    </Document>
+  );
+}
+
+/** The citizen and business portal. */
+export function CitizenLayout({ ctx, title, children, nav = [] }: LayoutProps & { nav?: NavItem[] }) {
+  const t = layoutMessages[ctx.lang];
+  return (
+    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.serviceName}`} nav={nav} navLabel={t.mainMenu}>
+      {children}
+    </Shell>
+  );
+}
+
+/** The staff back office; the navigation depends on the employee's role. */
+export function StaffLayout({ ctx, title, children, nav }: LayoutProps & { nav: NavItem[] }) {
+  const t = layoutMessages[ctx.lang];
+  return (
+    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.staffArea}`} nav={nav} navLabel={t.staffMenu}>
+      {children}
+    </Shell>
+  );
+}

@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n/index.ts';
+
+export const layoutMessages = defineMessages(
+  {
+    skipLink: 'Gå til sidens indhold',
+    languageSwitch: 'Vælg sprog',
+    mainMenu: 'Hovedmenu',
+    staffMenu: 'Menu for medarbejdere',
+    logIn: 'Log ind',
+    logOut: 'Log af',
+    frontPageLink: 'Gå til forsiden',
+    footerContact: 'Kontakt',
+    footerPhone: 'Telefon',
+    footerEmail: 'E-mail',
+    accessibilityStatement: 'Tilgængelighedserklæring',
+    aboutAccessibility: 'Om tilgængelighed',
+    staffArea: 'Medarbejder',
+    serviceName: 'Selvbetjening',
+  },
+  {
+    skipLink: 'Go to the main content',
+    languageSwitch: 'Choose language',
+    mainMenu: 'Main menu',
+    staffMenu: 'Staff menu',
+    logIn: 'Log in',
+    logOut: 'Log out',
+    frontPageLink: 'Go to the front page',
+    footerContact: 'Contact',
+    footerPhone: 'Phone',
+    footerEmail: 'E-mail',
+    accessibilityStatement: 'Accessibility statement',
+    aboutAccessibility: 'About accessibility',
+    staffArea: 'Staff',
+    serviceName: 'Self-service',
+  },
+);
