@@ -2,8 +2,24 @@
 // A route without a declaration stops the app at start-up.
 import type { FastifyInstance } from 'fastify';
 
-/** Who may call a route. The identity-and-access layer adds roles, departments and LoA. */
-export type Access = { public: true };
+/** Kanal's roles. Staff roles come from the municipality's identity provider. */
+export const roles = ['citizen', 'business', 'frontdesk', 'caseworker', 'manager', 'admin', 'dpo'] as const;
+export type Role = (typeof roles)[number];
+
+/** NSIS assurance levels, lowest first. */
+export const assuranceLevels = ['low', 'substantial', 'high'] as const;
+export type AssuranceLevel = (typeof assuranceLevels)[number];
+
+/**
+ * Who may call a route:
+ * - `{ public: true }` — anyone, logged in or not;
+ * - `{ roles }` — a logged-in user with one of the roles; `loa` sets the least
+ *   assurance level of the login; `department: 'own'` limits staff to their own
+ *   department's data (the route checks the data against the employee's department).
+ */
+export type Access =
+  | { public: true }
+  | { roles: readonly Role[]; loa?: AssuranceLevel; department?: 'own' | 'any' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
