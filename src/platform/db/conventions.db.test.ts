@@ -2,21 +2,21 @@
 // (SQLite, or PostgreSQL when DATABASE_URL is set).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Migration } from 'kysely';
+import { sql, type Generated, type Insertable, type Migration } from 'kysely';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 import { columnTypes, json, migrateToLatest, type JsonColumn, type Timestamp } from './index.ts';
 
-interface Tables {
+type Tables = {
   sample: {
-    id: number;
+    id: Generated<number>;
     at: Timestamp | null;
     flag: boolean | null;
-    doc: JsonColumn<unknown> | null;
+    doc: JsonColumn<{} | null>;
     big: number | null;
     amount: number | null;
     day: string | null;
   };
-}
+};
 
 const migrations: Record<string, Migration> = {
   'sample-20260101-create': {
@@ -45,7 +45,7 @@ before(async () => {
 });
 after(() => database.close());
 
-async function roundTrip(values: Partial<Omit<Tables['sample'], 'id'>> & { doc?: string | null }) {
+async function roundTrip(values: Insertable<Tables['sample']>) {
   const { id } = await q().insertInto('sample').values(values).returning('id').executeTakeFirstOrThrow();
   return q().selectFrom('sample').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

@@ -15,8 +15,8 @@ export type Dialect = 'sqlite' | 'postgres';
 /** An ISO-8601 UTC timestamp with milliseconds, as both databases read it back. */
 export type Timestamp = string;
 
-/** A JSON column: read as T, written as the text json() makes. */
-export type JsonColumn<T> = ColumnType<T, string, string>;
+/** A JSON column: read as T, written as the text json() makes (or null, if T allows it). */
+export type JsonColumn<T> = ColumnType<T, string | Extract<T, null>, string | Extract<T, null>>;
 
 /** Declared type of JSON columns in SQLite. It contains "text", so SQLite stores the text as is. */
 export const SQLITE_JSON_TYPE = 'json text';
