@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addDays, copenhagenDay, isDay, startOfCopenhagenDay, weekdayOf } from './days.ts';
+
+const HOUR_MS = 3_600_000;
+
+test('copenhagenDay at the summer (CEST, UTC+2) day boundary', () => {
+  assert.equal(copenhagenDay(new Date('2026-07-01T21:59:59.999Z')), '2026-07-01');
+  assert.equal(copenhagenDay(new Date('2026-07-01T22:00:00.000Z')), '2026-07-02');
+  assert.equal(copenhagenDay(new Date('2026-07-01T22:30:00Z')), '2026-07-02');
+});
+
+test('copenhagenDay at the winter (CET, UTC+1) day boundary', () => {
+  assert.equal(copenhagenDay(new Date('2026-01-15T22:59:59.999Z')), '2026-01-15');
+  assert.equal(copenhagenDay(new Date('2026-01-15T23:00:00.000Z')), '2026-01-16');
+  assert.equal(copenhagenDay(new Date('2026-12-31T23:00:00Z')), '2027-01-01');
+});
+
+test('copenhagenDay on the DST nights uses the offset valid after the change', () => {
+  // 2026-03-29: clocks jump 02:00 CET → 03:00 CEST; that evening midnight is at 22:00Z.
+  assert.equal(copenhagenDay(new Date('2026-03-29T21:59:59Z')), '2026-03-29');
+  assert.equal(copenhagenDay(new Date('2026-03-29T22:00:00Z')), '2026-03-30');
+  // 2026-10-25: clocks fall back 03:00 CEST → 02:00 CET; that evening midnight is at 23:00Z.
+  assert.equal(copenhagenDay(new Date('2026-10-25T22:30:00Z')), '2026-10-25');
+  assert.equal(copenhagenDay(new Date('2026-10-25T23:00:00Z')), '2026-10-26');
+});
+
+test('startOfCopenhagenDay gives local midnight in UTC', () => {
+  assert.equal(startOfCopenhagenDay('2026-07-02').toISOString(), '2026-07-01T22:00:00.000Z');
+  assert.equal(startOfCopenhagenDay('2026-01-16').toISOString(), '2026-01-15T23:00:00.000Z');
+});
+
+test('DST days last 23 and 25 hours', () => {
+  const length = (day: string, next: string) => startOfCopenhagenDay(next).getTime() - startOfCopenhagenDay(day).getTime();
+  assert.equal(length('2026-03-29', '2026-03-30'), 23 * HOUR_MS);
+  assert.equal(length('2026-10-25', '2026-10-26'), 25 * HOUR_MS);
+  assert.equal(length('2026-07-01', '2026-07-02'), 24 * HOUR_MS);
+});
+
+test('copenhagenDay and startOfCopenhagenDay round-trip', () => {
+  for (const day of ['2026-03-29', '2026-03-30', '2026-10-25', '2026-10-26', '2028-02-29']) {
+    assert.equal(copenhagenDay(startOfCopenhagenDay(day)), day);
+  }
+});
+
+test('invalid days and instants are rejected', () => {
+  assert.equal(isDay('2026-02-28'), true);
+  assert.equal(isDay('2026-02-29'), false);
+  assert.equal(isDay('2026-2-28'), false);
+  assert.equal(isDay('2026-02-28T00:00'), false);
+  assert.throws(() => startOfCopenhagenDay('2026-13-01'), RangeError);
+  assert.throws(() => copenhagenDay(new Date('nonsense')), RangeError);
+});
+
+test('day arithmetic crosses month, year and leap day', () => {
+  assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+  assert.equal(addDays('2028-03-01', -1), '2028-02-29');
+  assert.equal(addDays('2026-03-28', 2), '2026-03-30');
+  assert.equal(weekdayOf('2026-03-29'), 'sunday');
+  assert.equal(weekdayOf('2026-03-30'), 'monday');
+});

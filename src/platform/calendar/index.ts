@@ -1,0 +1,11 @@
+export { copenhagenDay, isDay, startOfCopenhagenDay, WEEKDAYS } from './days.ts';
+export type { Day, Weekday } from './days.ts';
+export { easterSunday } from './easter.ts';
+export { publicHolidays } from './holidays.ts';
+export type { Holiday, LocalizedName } from './holidays.ts';
+export { defaultCalendarConfig, validateCalendarConfig } from './config.ts';
+export type { CalendarConfig, ClosedDayRule, OpeningHours, TimeOfDay } from './config.ts';
+export { createWorkingCalendar } from './working-calendar.ts';
+export type { ClosedReason, OpeningInterval, WorkingCalendar } from './working-calendar.ts';
+export { pauseClock, resumeClock } from './deadline-clock.ts';
+export type { DeadlineClock, OpeningTimeClock, WorkingDayClock } from './deadline-clock.ts';
