@@ -12,9 +12,11 @@ export * from './conventions.ts';
  * to its own tables with `db.withTables<ModuleTables>()`, so a module cannot
  * query another module's tables by accident.
  */
-export type Db = Kysely<{}>;
+export type Db = Kysely<NoTables>;
 /** A transaction, passed as the first argument to every public function that writes. */
-export type Trx = Transaction<{}>;
+export type Trx = Transaction<NoTables>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- exactly "no tables": stores add theirs with withTables()
+type NoTables = {};
 
 export interface Database {
   db: Db;
@@ -37,12 +39,12 @@ export interface DatabaseOptions {
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = openPostgresPool({ url: options.databaseUrl, poolSize: options.poolSize ?? 10, searchPath: options.searchPath });
-    const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', description: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }
   const file = path.resolve(options.dataDir, options.sqliteFile ?? 'kanal.sqlite');
   const sqlite = openSqlite(file);
-  const db = new Kysely<{}>({ dialect: new SqliteDialect({ database: conventionalSqlite(sqlite) }) });
+  const db = new Kysely<NoTables>({ dialect: new SqliteDialect({ database: conventionalSqlite(sqlite) }) });
   return { db, dialect: 'sqlite', description: file, close: () => db.destroy() };
 }
 
@@ -79,7 +81,7 @@ export async function migrateToLatest(db: Db, migrations: Record<string, Migrati
   const { error, results } = await migrator(db, migrations).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
