@@ -1,0 +1,30 @@
+// The contact registry: every citizen contact on every channel, recorded once.
+// Other modules record with `record(trx, …)`; nothing else here is theirs to touch.
+import type { KanalModule } from '../../platform/module.ts';
+import { migrations } from './migrations.ts';
+import { registerContactRoutes } from './routes.tsx';
+import { seedDemoContacts } from './demo.ts';
+
+export { record, InvalidContact, rebuildAggregates, CORRECTION_MINUTES, type RecordedContact } from './registry.ts';
+export { importFigures, previewImport, ImportRejected, importSources, isImportSource, type ImportOutcome, type ImportSource } from './import/importer.ts';
+export { listTopics } from './topics.ts';
+export {
+  channels,
+  digitalChannels,
+  directions,
+  kinds,
+  resolutions,
+  type Channel,
+  type ContactInput,
+  type Direction,
+  type Kind,
+  type Resolution,
+  type Topic,
+} from './schema.ts';
+
+export const contactsModule: KanalModule = {
+  name: 'contacts',
+  migrations,
+  register: registerContactRoutes,
+  seedDemo: seedDemoContacts,
+};

@@ -1,0 +1,102 @@
+import { sql, type Migration } from 'kysely';
+import { columnTypes, dialectOf, now } from '../../platform/db/index.ts';
+import { seedTopics } from './topics.ts';
+
+const aggregateKey = ['day', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failure_demand', 'assisted', 'source'];
+
+export const migrations: Record<string, Migration> = {
+  'contacts-20261127-registry': {
+    async up(db) {
+      const t = columnTypes(db);
+      const day = dialectOf(db) === 'postgres' ? sql`date` : sql`text`;
+      await db.schema
+        .createTable('contact_topic')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kle', 'text', (c) => c.notNull())
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('handled_by', 'text')
+        .addColumn('frequent', t.boolean, (c) => c.notNull().defaultTo(false))
+        .addColumn('active', t.boolean, (c) => c.notNull().defaultTo(true))
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .execute();
+
+      // One row per import of aggregated figures; a corrected file replaces an earlier batch.
+      await db.schema
+        .createTable('contact_import')
+        .addColumn('id', t.identity)
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('file_hash', 'text', (c) => c.notNull())
+        .addColumn('first_day', day, (c) => c.notNull())
+        .addColumn('last_day', day, (c) => c.notNull())
+        .addColumn('rows', 'integer', (c) => c.notNull())
+        .addColumn('total', t.bigint, (c) => c.notNull())
+        .addColumn('imported_at', t.timestamp, (c) => c.notNull())
+        .addColumn('imported_by', 'text')
+        .addColumn('replaced_at', t.timestamp)
+        .execute();
+      await db.schema.createIndex('contact_import_source_hash').on('contact_import').columns(['source', 'file_hash']).execute();
+
+      await db.schema
+        .createTable('contact')
+        .addColumn('id', t.identity)
+        .addColumn('occurred_at', t.timestamp, (c) => c.notNull())
+        .addColumn('day', day, (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull().references('contact_topic.code'))
+        .addColumn('service', 'text')
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('resolved', 'text', (c) => c.notNull())
+        .addColumn('failure_demand', t.boolean, (c) => c.notNull())
+        .addColumn('assisted', t.boolean, (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('batch_id', t.bigint, (c) => c.references('contact_import.id'))
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('person', 'text')
+        .addColumn('recorded_by', 'text')
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('contact_day').on('contact').column('day').execute();
+      await db.schema.createIndex('contact_batch').on('contact').column('batch_id').execute();
+      await db.schema.createIndex('contact_recorded_by').on('contact').columns(['recorded_by', 'created_at']).execute();
+      await db.schema.createIndex('contact_person').on('contact').column('person').execute();
+
+      // Daily aggregates per dimension combination: what dashboards read, never the raw rows.
+      await db.schema
+        .createTable('contact_daily')
+        .addColumn('day', day, (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('service', 'text', (c) => c.notNull())
+        .addColumn('resolved', 'text', (c) => c.notNull())
+        .addColumn('failure_demand', t.boolean, (c) => c.notNull())
+        .addColumn('assisted', t.boolean, (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('count', t.bigint, (c) => c.notNull())
+        .addPrimaryKeyConstraint('contact_daily_key', aggregateKey as never)
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable('contact_daily').execute();
+      await db.schema.dropTable('contact').execute();
+      await db.schema.dropTable('contact_import').execute();
+      await db.schema.dropTable('contact_topic').execute();
+    },
+  },
+  // Every installation starts with a topic list, so record() works from the first request.
+  'contacts-20261127-seed-topics': {
+    async up(db) {
+      const at = now();
+      await db
+        .insertInto('contact_topic')
+        .values(seedTopics.map((t) => ({ code: t.code, name: t.name, kle: t.kle, department: t.department, handled_by: t.handledBy, frequent: t.frequent, active: t.active, updated_at: at })))
+        .execute();
+    },
+  },
+};

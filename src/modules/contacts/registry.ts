@@ -1,0 +1,197 @@
+// Recording contacts: the one entry point every module uses, and staff corrections.
+import { copenhagenDay, type Day } from '../../platform/calendar/index.ts';
+import { now, type Db, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { KanalError, type FieldProblem } from '../../platform/http/errors.ts';
+import {
+  channels,
+  departments,
+  directions,
+  kinds,
+  resolutions,
+  type AggregateKey,
+  type Channel,
+  type Contact,
+  type ContactInput,
+  type Kind,
+  type Resolution,
+} from './schema.ts';
+import * as store from './store.ts';
+
+/** A contact that cannot be recorded as given; `details` names each wrong field. */
+export class InvalidContact extends KanalError {
+  constructor(details: FieldProblem[]) {
+    super('validation_failed', `The contact is not valid: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+    this.name = 'InvalidContact';
+  }
+}
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
+const listed = (list: readonly string[]) => `must be one of ${list.join(', ')}`;
+
+export const isChannel = (v: unknown): v is Channel => oneOf(channels, v);
+export const isKind = (v: unknown): v is Kind => oneOf(kinds, v);
+export const isResolution = (v: unknown): v is Resolution => oneOf(resolutions, v);
+export const isDepartment = (v: unknown): v is string => oneOf(departments, v);
+
+/** The highest count one record may stand for; far above any real day's figure. */
+export const MAX_COUNT = 10_000_000;
+
+function toInstant(at: ContactInput['at']): Date | undefined {
+  if (at === undefined) return new Date();
+  const date = at instanceof Date ? at : typeof at === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(at) ? new Date(at) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+/** Problems with the fields that need no database; the topic is checked against the topic list after. */
+function shapeProblems(input: ContactInput, instant: Date | undefined): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!instant) problems.push({ field: 'at', message: 'must be a date and time (ISO 8601)' });
+  if (!isChannel(input.channel)) problems.push({ field: 'channel', message: listed(channels) });
+  if (input.direction !== undefined && !oneOf(directions, input.direction)) problems.push({ field: 'direction', message: listed(directions) });
+  if (!isKind(input.kind)) problems.push({ field: 'kind', message: listed(kinds) });
+  if (typeof input.topic !== 'string' || input.topic === '') problems.push({ field: 'topic', message: 'is required' });
+  if (input.department !== undefined && !isDepartment(input.department)) problems.push({ field: 'department', message: listed(departments) });
+  if (input.resolved !== undefined && !isResolution(input.resolved)) problems.push({ field: 'resolved', message: listed(resolutions) });
+  if (input.failureDemand !== undefined && typeof input.failureDemand !== 'boolean') problems.push({ field: 'failureDemand', message: 'must be true or false' });
+  if (input.assisted !== undefined && typeof input.assisted !== 'boolean') problems.push({ field: 'assisted', message: 'must be true or false' });
+  if (input.source !== undefined && input.source !== 'automatic' && input.source !== 'manual') problems.push({ field: 'source', message: 'must be automatic or manual' });
+  if (input.count !== undefined && !(Number.isInteger(input.count) && input.count >= 1 && input.count <= MAX_COUNT)) {
+    problems.push({ field: 'count', message: `must be a whole number from 1 to ${MAX_COUNT}` });
+  }
+  if (input.service !== undefined && input.service !== null && (typeof input.service !== 'string' || input.service === '' || input.service.length > 100)) {
+    problems.push({ field: 'service', message: 'must be a service id of 1 to 100 characters' });
+  }
+  return problems;
+}
+
+export interface RecordedContact {
+  id: number;
+  day: Day;
+}
+
+const aggregateKeyOf = (c: Pick<Contact, 'day' | 'channel' | 'direction' | 'kind' | 'topic' | 'department' | 'service' | 'resolved' | 'failureDemand' | 'assisted' | 'source'>): AggregateKey => ({
+  day: c.day,
+  channel: c.channel,
+  direction: c.direction,
+  kind: c.kind,
+  topic: c.topic,
+  department: c.department,
+  service: c.service ?? '',
+  resolved: c.resolved,
+  failureDemand: c.failureDemand,
+  assisted: c.assisted,
+  source: c.source,
+});
+
+/**
+ * Records one contact (or `count` identical ones) and adds it to the daily aggregates in
+ * the caller's transaction. Throws InvalidContact for an unknown channel, topic or any
+ * other wrong dimension, before anything is written.
+ */
+export async function record(trx: Trx, input: ContactInput): Promise<RecordedContact> {
+  const instant = toInstant(input.at);
+  const problems = shapeProblems(input, instant);
+  const topic = typeof input.topic === 'string' && input.topic !== '' ? await store.findTopic(trx, input.topic) : undefined;
+  if (typeof input.topic === 'string' && input.topic !== '' && !topic?.active) problems.push({ field: 'topic', message: `unknown topic ${JSON.stringify(input.topic)}` });
+  if (problems.length > 0 || !instant || !topic) throw new InvalidContact(problems);
+
+  const contact = {
+    day: copenhagenDay(instant),
+    channel: input.channel,
+    direction: input.direction ?? 'in',
+    kind: input.kind,
+    topic: topic.code,
+    department: input.department ?? topic.department,
+    service: input.service ?? null,
+    resolved: input.resolved ?? 'unknown',
+    failureDemand: input.failureDemand ?? false,
+    assisted: input.assisted ?? false,
+    source: input.source ?? 'automatic',
+  } as const;
+  const count = input.count ?? 1;
+  const id = await store.insertContact(trx, {
+    occurred_at: instant.toISOString(),
+    day: contact.day,
+    channel: contact.channel,
+    direction: contact.direction,
+    kind: contact.kind,
+    topic: contact.topic,
+    service: contact.service,
+    department: contact.department,
+    resolved: contact.resolved,
+    failure_demand: contact.failureDemand,
+    assisted: contact.assisted,
+    source: contact.source,
+    batch_id: null,
+    count,
+    person: input.person ?? null,
+    recorded_by: input.recordedBy ?? null,
+    created_at: now(),
+  });
+  await store.addToAggregate(trx, aggregateKeyOf(contact), count);
+  return { id, day: contact.day };
+}
+
+/** How long staff may correct or remove their own registration. */
+export const CORRECTION_MINUTES = 10;
+
+export interface Correction {
+  channel: Channel;
+  kind: Kind;
+  topic: string;
+  resolved: Resolution;
+  failureDemand: boolean;
+  assisted: boolean;
+}
+
+/** Throws unless the contact exists, was registered by this employee, and recently enough to correct. */
+async function correctable(db: Db, id: number, recordedBy: string, at: Date): Promise<Contact> {
+  const contact = await store.findContact(db, id);
+  if (!contact || contact.recordedBy !== recordedBy || contact.source !== 'manual') throw new KanalError('not_found', 'No registration of yours with that id.');
+  if (at.getTime() - Date.parse(contact.createdAt) > CORRECTION_MINUTES * 60_000) {
+    throw new KanalError('conflict', `A registration can be corrected for ${CORRECTION_MINUTES} minutes only.`);
+  }
+  return contact;
+}
+
+/** Corrects an employee's own recent registration; the aggregates move with it. */
+export async function correct(trx: Trx, id: number, recordedBy: string, change: Correction, at = new Date()): Promise<void> {
+  const before = await correctable(trx, id, recordedBy, at);
+  const problems = shapeProblems({ channel: change.channel, kind: change.kind, topic: change.topic, resolved: change.resolved }, at);
+  const topic = await store.findTopic(trx, change.topic);
+  if (!topic?.active) problems.push({ field: 'topic', message: `unknown topic ${JSON.stringify(change.topic)}` });
+  if (problems.length > 0 || !topic) throw new InvalidContact(problems);
+  // A new topic brings its department; an unchanged one keeps what was recorded.
+  const department = topic.code === before.topic ? before.department : topic.department;
+  const after: Contact = { ...before, ...change, department };
+  await store.addToAggregate(trx, aggregateKeyOf(before), -before.count);
+  await store.updateContactDimensions(trx, id, {
+    channel: after.channel,
+    direction: after.direction,
+    kind: after.kind,
+    topic: after.topic,
+    department: after.department,
+    resolved: after.resolved,
+    failure_demand: after.failureDemand,
+    assisted: after.assisted,
+  });
+  await store.addToAggregate(trx, aggregateKeyOf(after), after.count);
+}
+
+/** Removes an employee's own recent registration (registered by mistake). */
+export async function remove(trx: Trx, id: number, recordedBy: string, at = new Date()): Promise<void> {
+  const contact = await correctable(trx, id, recordedBy, at);
+  await store.addToAggregate(trx, aggregateKeyOf(contact), -contact.count);
+  await store.deleteContact(trx, id);
+}
+
+/** An employee's registrations that can still be corrected, newest first. */
+export function recentRegistrations(db: Db, recordedBy: string, at = new Date()): Promise<Contact[]> {
+  const since: Timestamp = new Date(at.getTime() - CORRECTION_MINUTES * 60_000).toISOString();
+  return store.contactsRecordedBy(db, recordedBy, since, 10);
+}
+
+/** Recomputes the daily aggregates from the raw rows (`kanal contacts rebuild-aggregates`). */
+export function rebuildAggregates(trx: Trx): Promise<number> {
+  return store.rebuildAggregates(trx);
+}

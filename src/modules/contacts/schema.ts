@@ -1,0 +1,176 @@
+// The dimensions of a contact, as DESIGN.md ("Measuring the strategy") defines them.
+import Type from 'typebox';
+import type { Day } from '../../platform/calendar/index.ts';
+import type { Timestamp } from '../../platform/db/index.ts';
+
+export const channels = ['self_service', 'web', 'email', 'digital_post', 'sms', 'chat', 'phone', 'letter', 'in_person'] as const;
+export type Channel = (typeof channels)[number];
+
+/** The digital channels; the rest (phone, letter, in person) are not digital. */
+export const digitalChannels: ReadonlySet<Channel> = new Set<Channel>(['self_service', 'web', 'email', 'digital_post', 'sms', 'chat']);
+
+export const directions = ['in', 'out'] as const;
+export type Direction = (typeof directions)[number];
+
+/** information, transaction (e.g. an application) or about the citizen's own case. */
+export const kinds = ['information', 'transaction', 'own_case'] as const;
+export type Kind = (typeof kinds)[number];
+
+/** Resolved at first contact (straksafklaring): yes, no, or not known (most automatic contacts). */
+export const resolutions = ['yes', 'no', 'unknown'] as const;
+export type Resolution = (typeof resolutions)[number];
+
+/** Who recorded it: a module automatically, a member of staff by hand, or an import of figures. */
+export const sources = ['automatic', 'manual', 'import'] as const;
+export type Source = (typeof sources)[number];
+
+/**
+ * The departments (forvaltninger) by id. The same ids as the identity layer's default
+ * KANAL_DEPARTMENTS; a contact's department is normally taken from its topic.
+ */
+export const departments = ['borgerservice', 'boern-unge', 'social-sundhed', 'miljoe-teknik', 'kultur-fritid', 'administration'] as const;
+export type Department = (typeof departments)[number];
+
+/** What a module hands to `record()`. Everything but channel, kind and topic has a default. */
+export interface ContactInput {
+  /** When it happened; default now. The Copenhagen day is derived from it. */
+  at?: Date | Timestamp;
+  channel: Channel;
+  /** Default 'in'. */
+  direction?: Direction;
+  kind: Kind;
+  /** A topic code from the municipality's topic list. */
+  topic: string;
+  /** The self-service (service id) it concerned, if any. */
+  service?: string | null;
+  /** Default: the topic's department. */
+  department?: string;
+  /** Default 'unknown'. */
+  resolved?: Resolution;
+  /** A contact caused by a failure to do something or do it right for the citizen (default false). */
+  failureDemand?: boolean;
+  /** Staff helped the citizen through self-service (medbetjening) (default false). */
+  assisted?: boolean;
+  /** 'automatic' (default) or 'manual'; imports record through the importer. */
+  source?: Exclude<Source, 'import'>;
+  /** How many identical contacts this record stands for (default 1). */
+  count?: number;
+  /**
+   * Whose contact it was, only where the recording module needs it (e.g. for the citizen
+   * overview): an identifier the caller owns. Never part of the aggregates.
+   */
+  person?: string | null;
+  /** The employee who registered it by hand. */
+  recordedBy?: string | null;
+}
+
+/** A recorded contact as stored. */
+export interface Contact {
+  id: number;
+  occurredAt: Timestamp;
+  day: Day;
+  channel: Channel;
+  direction: Direction;
+  kind: Kind;
+  topic: string;
+  service: string | null;
+  department: string;
+  resolved: Resolution;
+  failureDemand: boolean;
+  assisted: boolean;
+  source: Source;
+  batchId: number | null;
+  count: number;
+  person: string | null;
+  recordedBy: string | null;
+  createdAt: Timestamp;
+}
+
+/** The dimensions one daily aggregate row is kept per. */
+export interface AggregateKey {
+  day: Day;
+  channel: Channel;
+  direction: Direction;
+  kind: Kind;
+  topic: string;
+  department: string;
+  /** '' when the contact concerned no particular service (so the key stays unique). */
+  service: string;
+  resolved: Resolution;
+  failureDemand: boolean;
+  assisted: boolean;
+  source: Source;
+}
+
+export interface DailyAggregate extends AggregateKey {
+  count: number;
+}
+
+export interface Topic {
+  code: string;
+  name: string;
+  /** KLE number, e.g. '02.34.02'. */
+  kle: string;
+  department: string;
+  /** Another authority that handles the matter (e.g. Udbetaling Danmark); Borgerservice guides. */
+  handledBy: string | null;
+  /** Shown as one-click buttons in quick registration and count weeks. */
+  frequent: boolean;
+  active: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Route schemas
+
+const optionalText = Type.Optional(Type.String({ maxLength: 200 }));
+
+/** The quick-registration form. Everything is text: the service validates and answers in Danish. */
+export const QuickRegistrationBody = Type.Object({
+  _csrf: optionalText,
+  channel: optionalText,
+  kind: optionalText,
+  topic: optionalText,
+  topicText: optionalText,
+  resolved: optionalText,
+  failureDemand: optionalText,
+  assisted: optionalText,
+});
+
+export const TallyBody = Type.Object({
+  _csrf: optionalText,
+  channel: Type.String({ maxLength: 40 }),
+  kind: Type.String({ maxLength: 40 }),
+  topic: Type.String({ maxLength: 80 }),
+});
+
+export const TopicBody = Type.Object({
+  _csrf: optionalText,
+  code: optionalText,
+  name: optionalText,
+  kle: optionalText,
+  department: optionalText,
+  handledBy: optionalText,
+  frequent: optionalText,
+  active: optionalText,
+});
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const CodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
+
+/** The JSON API body for recording a contact (`POST /api/contacts`). */
+export const RecordContactBody = Type.Object(
+  {
+    at: Type.Optional(Type.String({ format: 'date-time' })),
+    channel: Type.String(),
+    direction: Type.Optional(Type.String()),
+    kind: Type.String(),
+    topic: Type.String(),
+    service: Type.Optional(Type.String({ maxLength: 100 })),
+    department: Type.Optional(Type.String()),
+    resolved: Type.Optional(Type.String()),
+    failureDemand: Type.Optional(Type.Boolean()),
+    assisted: Type.Optional(Type.Boolean()),
+    count: Type.Optional(Type.Integer()),
+  },
+  { additionalProperties: false },
+);
