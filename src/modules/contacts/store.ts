@@ -1,5 +1,5 @@
 // The contact registry's tables and every query against them.
-import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Generated, type Insertable, type Selectable } from 'kysely';
 import { dialectOf, type Db, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Day } from '../../platform/calendar/index.ts';
 import type { AggregateKey, Channel, Contact, DailyAggregate, Direction, Kind, Resolution, Source, Topic } from './schema.ts';
@@ -324,7 +324,7 @@ export async function listBatches(db: Db, limit: number): Promise<ImportBatch[]>
 const importColumns = ['occurred_at', 'day', 'channel', 'direction', 'kind', 'topic', 'service', 'department', 'resolved', 'failure_demand', 'assisted', 'source', 'batch_id', 'count', 'created_at'] as const;
 export type ImportedRow = Pick<ContactRow, (typeof importColumns)[number]>;
 
-const isPostgres = (db: Db) => dialectOf(db as unknown as Kysely<unknown>) === 'postgres';
+const isPostgres = (db: Db) => dialectOf(db) === 'postgres';
 
 /** Rows per insert statement for imports. */
 export const importChunkSize = (db: Db) => (isPostgres(db) ? 5000 : 1000);

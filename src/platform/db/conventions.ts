@@ -21,7 +21,7 @@ export type JsonColumn<T> = ColumnType<T, string | Extract<T, null>, string | Ex
 /** Declared type of JSON columns in SQLite. It contains "text", so SQLite stores the text as is. */
 export const SQLITE_JSON_TYPE = 'json text';
 
-export function dialectOf(db: Kysely<unknown>): Dialect {
+export function dialectOf<DB>(db: Kysely<DB>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
