@@ -31,27 +31,54 @@ function toSqliteParameter(value: unknown): unknown {
  * JSON columns read back parsed — decided by each result column's declared type.
  */
 export function conventionalSqlite(db: BetterSqlite3.Database): SqliteDatabase {
+  // Kysely prepares every query it runs; preparing costs as much as running a small one,
+  // so prepared statements are kept (most recently used first) and reused.
+  const cache = new Map<string, Prepared>();
   return {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
-      // Kysely opens transactions with a plain BEGIN. A deferred transaction that later
-      // writes can fail with SQLITE_BUSY when another process writes; IMMEDIATE takes the
-      // write lock up front, so busy_timeout applies and the transaction waits instead.
-      const statement = db.prepare(sql.trim().toLowerCase() === 'begin' ? 'begin immediate' : sql);
-      const convert = statement.reader ? resultConverter(statement) : undefined;
-      const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqliteParameter);
-      return {
-        reader: statement.reader,
-        all: (parameters) => {
-          const rows = statement.all(bind(parameters)) as Record<string, unknown>[];
-          return convert ? rows.map(convert) : rows;
-        },
-        run: (parameters) => statement.run(bind(parameters)),
-        iterate: (parameters) => {
-          const rows = statement.iterate(bind(parameters)) as IterableIterator<Record<string, unknown>>;
-          return convert ? mapIterator(rows, convert) : rows;
-        },
-      };
+      let prepared = cache.get(sql);
+      if (prepared) {
+        cache.delete(sql);
+      } else {
+        prepared = prepare(db, sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      // Schema changes would leave cached result conversions stale.
+      if (!SCHEMA_CHANGE.test(sql)) cache.set(sql, prepared);
+      return prepared.api;
+    },
+  };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\b/i;
+
+interface Prepared {
+  api: SqliteStatement;
+}
+
+function prepare(db: BetterSqlite3.Database, sql: string): Prepared {
+  // Kysely opens transactions with a plain BEGIN. A deferred transaction that later
+  // writes can fail with SQLITE_BUSY when another process writes; IMMEDIATE takes the
+  // write lock up front, so busy_timeout applies and the transaction waits instead.
+  const statement = db.prepare(sql.trim().toLowerCase() === 'begin' ? 'begin immediate' : sql);
+  const convert = statement.reader ? resultConverter(statement) : undefined;
+  const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqliteParameter);
+  return {
+    api: {
+      reader: statement.reader,
+      all: (parameters) => {
+        const rows = statement.all(bind(parameters)) as Record<string, unknown>[];
+        return convert ? rows.map(convert) : rows;
+      },
+      run: (parameters) => statement.run(bind(parameters)),
+      iterate: (parameters) => {
+        // A cached statement may still be iterating elsewhere: streams get their own.
+        const own = db.prepare(statement.source);
+        const rows = own.iterate(bind(parameters)) as IterableIterator<Record<string, unknown>>;
+        return convert ? mapIterator(rows, convert) : rows;
+      },
     },
   };
 }

@@ -41,7 +41,20 @@ const columnNames = {
 type Column = keyof typeof columnNames;
 const requiredColumns: readonly Column[] = ['date', 'channel', 'kind', 'topic', 'count'];
 
-const fold = (s: string) => s.trim().toLocaleLowerCase('da').replace(/[\s_]+/g, ' ');
+/** A memo for functions of a cell's text: a file repeats the same few values a million times. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = fn(s);
+      if (cache.size < 100_000) cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+const fold = memo((s: string) => s.trim().toLocaleLowerCase('da').replace(/[\s_]+/g, ' '));
 const aliases = <T extends string>(map: Record<T, readonly string[]>): Map<string, T> =>
   new Map(Object.entries<readonly string[]>(map).flatMap(([value, names]) => [value, ...names].map((n) => [fold(n), value as T] as const)));
 
@@ -122,12 +135,15 @@ function cellValue(value: unknown): Cell {
 function parseDay(cell: Cell): Day | undefined {
   // Excel keeps a date as midnight UTC of that calendar day.
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
-  const text = String(cell ?? '').trim();
+  return parseDayText(String(cell ?? '').trim());
+}
+
+const parseDayText = memo((text: string): Day | undefined => {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const danish = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(text);
   const day = iso ? text : danish ? `${danish[3]}-${danish[2]!.padStart(2, '0')}-${danish[1]!.padStart(2, '0')}` : undefined;
   return day && isDay(day) ? day : undefined;
-}
+});
 
 function parseCount(cell: Cell): number | undefined {
   if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && cell <= MAX_COUNT ? cell : undefined;
