@@ -33,6 +33,7 @@ export const settings = [
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
+  { env: 'KANAL_CONTACTS_COUNT_WEEKS', schema: Type.String({ pattern: '^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])(,\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3]))*$' }), allowed: 'ISO weeks separated by commas, e.g. 2026-W46,2027-W11', description: 'KOMHEN count weeks: staff tally every contact by channel, kind and topic in these weeks.' },
 ] as const satisfies readonly Setting[];
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +51,8 @@ export interface Config {
   sessionSecretGenerated: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** KOMHEN count weeks as ISO weeks ('2026-W46'). */
+  contactCountWeeks: string[];
   municipality: {
     name: string;
     logoUrl: string | undefined;
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecretGenerated: secret === undefined,
     trustProxy: get('KANAL_TRUST_PROXY'),
     logLevel: get('KANAL_LOG_LEVEL'),
+    contactCountWeeks: (get<string | undefined>('KANAL_CONTACTS_COUNT_WEEKS') ?? '').split(',').filter(Boolean),
     municipality: {
       name: get('KANAL_MUNICIPALITY_NAME'),
       logoUrl: get('KANAL_MUNICIPALITY_LOGO_URL'),

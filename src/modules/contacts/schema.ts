@@ -136,11 +136,11 @@ export const QuickRegistrationBody = Type.Object({
   assisted: optionalText,
 });
 
+/** A count-week click: the channel, and the button's `kind:topic`. */
 export const TallyBody = Type.Object({
   _csrf: optionalText,
   channel: Type.String({ maxLength: 40 }),
-  kind: Type.String({ maxLength: 40 }),
-  topic: Type.String({ maxLength: 80 }),
+  cell: Type.String({ maxLength: 120 }),
 });
 
 export const TopicBody = Type.Object({
@@ -156,21 +156,3 @@ export const TopicBody = Type.Object({
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const CodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
-
-/** The JSON API body for recording a contact (`POST /api/contacts`). */
-export const RecordContactBody = Type.Object(
-  {
-    at: Type.Optional(Type.String({ format: 'date-time' })),
-    channel: Type.String(),
-    direction: Type.Optional(Type.String()),
-    kind: Type.String(),
-    topic: Type.String(),
-    service: Type.Optional(Type.String({ maxLength: 100 })),
-    department: Type.Optional(Type.String()),
-    resolved: Type.Optional(Type.String()),
-    failureDemand: Type.Optional(Type.Boolean()),
-    assisted: Type.Optional(Type.Boolean()),
-    count: Type.Optional(Type.Integer()),
-  },
-  { additionalProperties: false },
-);

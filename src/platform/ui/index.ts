@@ -1,4 +1,4 @@
-export { CitizenLayout, StaffLayout, type PageContext, type Viewer, type NavItem, type Municipality } from './layout.tsx';
+export { CitizenLayout, StaffLayout, QUICK_CONTACT_PATH, type PageContext, type Viewer, type NavItem, type Municipality } from './layout.tsx';
 export { pageContext } from './context.ts';
 export { renderDocument } from './render.ts';
 export { uiPlugin } from './plugin.ts';

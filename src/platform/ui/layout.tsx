@@ -111,7 +111,10 @@ function PortalUser({ ctx }: { ctx: PageContext }) {
   return null;
 }
 
-function Header({ ctx, heading, nav, navLabel }: { ctx: PageContext; heading: string; nav: NavItem[]; navLabel: string }) {
+/** The contact registry's quick registration (served by the contacts module), linked from every staff page. */
+export const QUICK_CONTACT_PATH = '/medarbejder/henvendelser/ny';
+
+function Header({ ctx, heading, nav, navLabel, staff }: { ctx: PageContext; heading: string; nav: NavItem[]; navLabel: string; staff: boolean }) {
   const t = layoutMessages[ctx.lang];
   return (
     <header class="header">
@@ -133,6 +136,11 @@ function Header({ ctx, heading, nav, navLabel }: { ctx: PageContext; heading: st
           <div class="solution-heading">
             <a href="/">{heading}</a>
           </div>
+          {staff && ctx.path !== QUICK_CONTACT_PATH && (
+            <a class="button button-secondary kanal-quick-contact" href={QUICK_CONTACT_PATH}>
+              {t.quickContact}
+            </a>
+          )}
         </div>
       </div>
       {nav.length > 0 && (
@@ -199,14 +207,14 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
-function Shell({ ctx, title, children, heading, nav, navLabel }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string }) {
+function Shell({ ctx, title, children, heading, nav, navLabel, staff = false }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string; staff?: boolean }) {
   const t = layoutMessages[ctx.lang];
   return (
     <Document ctx={ctx} title={title}>
       <a class="skipnav" href="#main-content">
         {t.skipLink}
       </a>
-      <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} />
+      <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} staff={staff} />
       <main id="main-content" class="container kanal-main" tabIndex={-1}>
         {children}
       </main>
@@ -229,7 +237,7 @@ export function CitizenLayout({ ctx, title, children, nav = [] }: LayoutProps & 
 export function StaffLayout({ ctx, title, children, nav }: LayoutProps & { nav: NavItem[] }) {
   const t = layoutMessages[ctx.lang];
   return (
-    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.staffArea}`} nav={nav} navLabel={t.staffMenu}>
+    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.staffArea}`} nav={nav} navLabel={t.staffMenu} staff>
       {children}
     </Shell>
   );

@@ -16,6 +16,7 @@ export const layoutMessages = defineMessages(
     aboutAccessibility: 'Om tilgængelighed',
     staffArea: 'Medarbejder',
     serviceName: 'Selvbetjening',
+    quickContact: 'Registrér henvendelse',
   },
   {
     skipLink: 'Go to the main content',
@@ -32,5 +33,6 @@ export const layoutMessages = defineMessages(
     aboutAccessibility: 'About accessibility',
     staffArea: 'Staff',
     serviceName: 'Self-service',
+    quickContact: 'Register contact',
   },
 );

@@ -1,0 +1,52 @@
+// What every contacts page shares: the staff menu, the CSRF field, time and number formats.
+import type { ComponentChildren } from 'preact';
+import { StaffLayout, type NavItem, type PageContext } from '../../../platform/ui/index.ts';
+import { formatNumber } from '../../../platform/i18n/index.ts';
+import { contactMessages } from '../messages.ts';
+
+export const paths = {
+  register: '/medarbejder/henvendelser/ny',
+  correct: (id: number) => `/medarbejder/henvendelser/${id}/ret`,
+  remove: (id: number) => `/medarbejder/henvendelser/${id}/fjern`,
+  countWeek: '/medarbejder/henvendelser/taelleuge',
+  topics: '/medarbejder/henvendelser/emner',
+  newTopic: '/medarbejder/henvendelser/emner/ny',
+  topic: (code: string) => `/medarbejder/henvendelser/emner/${code}`,
+  import: '/medarbejder/henvendelser/import',
+  importCommit: '/medarbejder/henvendelser/import/godkend',
+} as const;
+
+export function contactsNav(ctx: PageContext): NavItem[] {
+  const t = contactMessages[ctx.lang];
+  return [
+    { href: paths.register, text: t.navRegister },
+    { href: paths.countWeek, text: t.navCountWeek },
+    { href: paths.topics, text: t.navTopics },
+    { href: paths.import, text: t.navImport },
+  ];
+}
+
+export function ContactsLayout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  return (
+    <StaffLayout ctx={ctx} title={title} nav={contactsNav(ctx)}>
+      {children}
+    </StaffLayout>
+  );
+}
+
+/** The CSRF token every form carries (once the identity layer issues one). */
+export function Csrf({ ctx }: { ctx: PageContext }) {
+  return ctx.csrfToken ? <input type="hidden" name="_csrf" value={ctx.csrfToken} /> : null;
+}
+
+export const number = (ctx: PageContext, n: number) => formatNumber(ctx.lang, n);
+
+/** Copenhagen wall-clock time of a timestamp, e.g. 14:05. */
+export function clock(timestamp: string): string {
+  return new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(new Date(timestamp));
+}
+
+/** A Copenhagen day as Danish text, e.g. 2. november 2026. */
+export function dayText(ctx: PageContext, day: string): string {
+  return new Intl.DateTimeFormat(ctx.lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+}
