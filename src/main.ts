@@ -1,4 +1,6 @@
-// The `kanal` command: serve, migrate, seed, check-config. Later modules add theirs.
+// The `kanal` command: serve, migrate, seed, check-config, and the modules' own commands.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config.ts';
@@ -8,6 +10,7 @@ import { createMetrics } from './platform/ops/metrics.ts';
 import { collectMigrations, type AppContext, type Progress } from './platform/module.ts';
 import { modules } from './modules.ts';
 import { buildApp } from './app.ts';
+import { importFigures, ImportRejected, importSources, isImportSource, rebuildAggregates } from './modules/contacts/index.ts';
 
 const usage = `Usage: kanal <command> [options]
 
@@ -16,6 +19,11 @@ Commands:
   migrate          apply pending database migrations and exit
   seed --demo      load the demo data (safe to run again)
   check-config     validate the configuration from the environment and exit
+  contacts rebuild-aggregates
+                   recompute the contact registry's daily aggregates from the recorded contacts
+  import contacts FILE [--source SOURCE] [--by NAME]
+                   import aggregated contact figures from a CSV or XLSX file (see docs/contacts.md);
+                   SOURCE is one of ${importSources.join(', ')} (default andet)
   help             show this text
 
 Configuration is read from environment variables; see README.md.`;
@@ -24,7 +32,9 @@ class UsageError extends Error {}
 
 interface Command {
   options: Record<string, { type: 'boolean' | 'string' }>;
-  run(flags: Record<string, unknown>): Promise<number>;
+  /** How many words follow the command (e.g. `contacts rebuild-aggregates`); default none. */
+  positionals?: number;
+  run(flags: Record<string, unknown>, positionals: string[]): Promise<number>;
 }
 
 /** A progress line on a terminal; nothing when output goes to a file or CI log. */
@@ -117,6 +127,51 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  contacts: {
+    options: {},
+    positionals: 1,
+    async run(_flags, [what]) {
+      if (what !== 'rebuild-aggregates') throw new UsageError('contacts needs: rebuild-aggregates');
+      const { database, ctx } = startup();
+      await migrate(ctx);
+      const rows = await ctx.db.transaction().execute((trx) => rebuildAggregates(trx));
+      process.stdout.write(`Rebuilt the contact aggregates: ${rows} rows.\n`);
+      await database.close();
+      return 0;
+    },
+  },
+  import: {
+    options: { source: { type: 'string' }, by: { type: 'string' } },
+    positionals: 2,
+    async run(flags, [what, file]) {
+      if (what !== 'contacts' || !file) throw new UsageError('import needs: contacts FILE');
+      const source = (flags.source as string | undefined) ?? 'andet';
+      if (!isImportSource(source)) throw new UsageError(`--source must be one of ${importSources.join(', ')}`);
+      const data = await readFile(file).catch(() => {
+        throw new UsageError(`Cannot read ${file}.`);
+      });
+      const { database, ctx } = startup();
+      try {
+        await migrate(ctx);
+        const outcome = await ctx.db.transaction().execute((trx) =>
+          importFigures(trx, { file: data, fileName: path.basename(file), source, importedBy: (flags.by as string | undefined) ?? 'kanal import', progress: terminalProgress }),
+        );
+        process.stdout.write(
+          outcome.status === 'unchanged'
+            ? 'The file was imported before; nothing changed.\n'
+            : `Imported ${outcome.rows} lines, ${outcome.total} contacts, ${outcome.firstDay} – ${outcome.lastDay}${outcome.replaced.length ? ` (replacing import ${outcome.replaced.join(', ')})` : ''}.\n`,
+        );
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        process.stderr.write(`The file was not imported (${error.problemCount} problems; nothing was stored):\n`);
+        for (const p of error.problems) process.stderr.write(`  linje ${p.line}${p.column ? `, kolonne ${p.column}` : ''}: ${p.problem}\n`);
+        return 1;
+      } finally {
+        await database.close();
+      }
+    },
+  },
   help: {
     options: {},
     async run() {
@@ -132,12 +187,16 @@ export async function main(argv: string[]): Promise<number> {
     const command = name ? commands[name] : undefined;
     if (!command) throw new UsageError(name ? `Unknown command: ${name}` : 'No command given.');
     let flags: Record<string, unknown>;
+    let positionals: string[];
     try {
-      flags = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+      const parsed = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: (command.positionals ?? 0) > 0 });
+      flags = parsed.values;
+      positionals = parsed.positionals;
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    return await command.run(flags);
+    if (positionals.length > (command.positionals ?? 0)) throw new UsageError(`Too many arguments: ${positionals.join(' ')}`);
+    return await command.run(flags, positionals);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`kanal: ${error.message}\n\n${usage}\n`);

@@ -1,0 +1,63 @@
+// `kanal import contacts FILE`, `kanal contacts rebuild-aggregates` and the demo data, as real processes.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../platform/db/index.ts';
+import * as store from './store.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-contacts-cli-'));
+after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+// The commands run on an embedded database of their own (DATABASE_URL is not passed on).
+const kanal = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', KANAL_LOG_LEVEL: 'warn', KANAL_DATA_DIR: dataDir } });
+
+async function aggregates() {
+  const database = openDatabase({ dataDir });
+  try {
+    return { daily: await store.allAggregates(database.db), recount: await store.recount(database.db) };
+  } finally {
+    await database.close();
+  }
+}
+
+test('kanal import contacts imports a file once, and reports a bad file line by line', async () => {
+  const file = path.join(dataDir, 'telefoni.csv');
+  fs.writeFileSync(file, 'dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-02;telefon;ind;information;affald;;412\n2026-11-02;telefon;ind;egen sag;byggeri;;38\n');
+  const first = kanal('import', 'contacts', file, '--source', 'telefoni');
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /Imported 2 lines, 450 contacts, 2026-11-02 – 2026-11-02\./);
+  const again = kanal('import', 'contacts', file, '--source', 'telefoni');
+  assert.match(again.stdout, /nothing changed/);
+  assert.equal((await aggregates()).daily.reduce((s, a) => s + a.count, 0), 450);
+
+  const bad = path.join(dataDir, 'bad.csv');
+  fs.writeFileSync(bad, 'dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-02;fax;ind;information;affald;;4\n');
+  const refused = kanal('import', 'contacts', bad);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /linje 2, kolonne kanal: Ukendt kanal »fax«/);
+
+  assert.equal(kanal('import', 'contacts').status, 2);
+  assert.equal(kanal('import', 'contacts', file, '--source', 'fax').status, 2);
+});
+
+test('kanal contacts rebuild-aggregates recomputes the aggregates; seed --demo records demo contacts once', async () => {
+  const seeded = kanal('seed', '--demo');
+  assert.equal(seeded.status, 0, seeded.stderr);
+  const { daily } = await aggregates();
+  const demo = daily.filter((a) => a.source !== 'import').reduce((s, a) => s + a.count, 0);
+  assert.ok(demo > 300, `demo contacts: ${demo}`);
+  assert.equal(kanal('seed', '--demo').status, 0);
+  assert.equal((await aggregates()).daily.filter((a) => a.source !== 'import').reduce((s, a) => s + a.count, 0), demo);
+
+  const rebuilt = kanal('contacts', 'rebuild-aggregates');
+  assert.equal(rebuilt.status, 0, rebuilt.stderr);
+  assert.match(rebuilt.stdout, /Rebuilt the contact aggregates: \d+ rows\./);
+  const after = await aggregates();
+  assert.equal(after.daily.length, after.recount.length);
+  assert.equal(kanal('contacts', 'explode').status, 2);
+});
