@@ -177,3 +177,10 @@ test('the preview stores nothing and reports the same problems as the import', a
   assert.equal(preview.rows, 1);
   await nothingStored();
 });
+
+test('the example file in docs/contacts.md imports as documented', async () => {
+  const file = await import('node:fs/promises').then((fs) => fs.readFile(new URL('../../../../docs/examples/contacts-import.csv', import.meta.url)));
+  const outcome = await run(file, 'andet', 'contacts-import.csv');
+  assert.ok(outcome.status === 'imported');
+  assert.deepEqual([outcome.rows, outcome.total, outcome.firstDay, outcome.lastDay], [8, 412 + 38 + 21 + 57 + 33 + 1804 + 240 + 12, '2026-11-02', '2026-11-02']);
+});

@@ -1,0 +1,96 @@
+// The contact registry's staff pages in a real browser: accessible, fit 320 px, work without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
+import { isoWeekOf } from '../../src/modules/contacts/count-week.ts';
+import * as store from '../../src/modules/contacts/store.ts';
+
+let bt: BrowserTest;
+before(async () => {
+  bt = await startBrowserTest({ env: { KANAL_CONTACTS_COUNT_WEEKS: isoWeekOf(new Date()) } });
+});
+after(() => bt.close());
+
+const latest = async () => (await store.contactsRecordedBy(bt.app.database.db, 'medarbejder', '2000-01-01T00:00:00.000Z', 1))[0];
+
+for (const javaScript of [true, false]) {
+  test(`a phone contact is registered in three clicks from any staff page${javaScript ? '' : ' (without JavaScript)'}`, async () => {
+    const page = await bt.newPage({ javaScript });
+    await page.goto('/medarbejder/henvendelser/taelleuge');
+    await page.getByRole('link', { name: 'Registrér henvendelse' }).first().click(); // 1: the link on every staff page
+    assert.equal(await page.locator('h1').innerText(), 'Registrér henvendelse');
+    assert.equal(await page.getByRole('radio', { name: 'Telefon' }).isChecked(), true);
+    await assertGoodPage(page);
+    await page.getByRole('radio', { name: 'Egen sag' }).check(); // 2
+    await page.getByRole('button', { name: 'Affald og genbrug' }).click(); // 3
+    await page.getByText('Registreret: Affald og genbrug.').waitFor();
+    const contact = await latest();
+    assert.deepEqual([contact?.channel, contact?.kind, contact?.topic, contact?.resolved, contact?.source], ['phone', 'own_case', 'affald', 'yes', 'manual']);
+    // The registration is listed for correction.
+    assert.ok(await page.getByRole('link', { name: /^Ret Affald og genbrug/ }).first().isVisible());
+    await assertGoodPage(page);
+  });
+}
+
+test('a topic typed in the type-ahead field is registered with Enter, and corrected from the list', async () => {
+  const page = await bt.newPage();
+  await page.goto('/medarbejder/henvendelser/ny');
+  await page.getByRole('combobox', { name: 'Emne' }).fill('Rotter');
+  await page.keyboard.press('Enter');
+  await page.getByText('Registreret: Rotter.').waitFor();
+  assert.equal((await latest())?.topic, 'rotter');
+  await page.getByRole('link', { name: /^Ret Rotter/ }).first().click();
+  assert.equal(await page.locator('h1').innerText().then((s) => s.startsWith('Ret registrering')), true);
+  await assertGoodPage(page);
+  await page.getByRole('radio', { name: 'Personlig' }).check();
+  await page.getByRole('button', { name: 'Gem rettelse' }).click();
+  await page.getByText('Registreringen er rettet.').waitFor();
+  assert.equal((await latest())?.channel, 'in_person');
+});
+
+test('count week: one click per contact, with running totals', async () => {
+  const page = await bt.newPage();
+  await page.goto('/medarbejder/henvendelser/taelleuge');
+  await page.getByRole('link', { name: /^Personlig/ }).click();
+  const pas = page.getByRole('button', { name: /^Pas, Transaktion, Personlig/ });
+  await pas.click();
+  await page.getByText('Talt: Personlig, Pas, Transaktion.').waitFor();
+  await page.getByRole('button', { name: /^Pas, Transaktion, Personlig/ }).click();
+  await page.getByText('Talt: Personlig, Pas, Transaktion.').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Pas, Transaktion, Personlig/ }).locator('.kanal-tally-count').innerText(), '2');
+  assert.match(await page.getByRole('link', { name: /^Personlig/ }).innerText(), /Personlig \(2\)/);
+  await assertGoodPage(page);
+});
+
+test('import: the preview lists an error by line and column in Danish, and a good file is imported', async () => {
+  const page = await bt.newPage();
+  await page.goto('/medarbejder/henvendelser/import');
+  await assertGoodPage(page);
+  await page.getByLabel('Kilde').selectOption('telefoni');
+  const csv = 'dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-02;telefon;ind;information;affald;;412\n2026-11-31;telefon;ind;information;affald;;3\n';
+  await page.getByLabel('Fil').setInputFiles({ name: 'telefoni.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+  await page.getByText('Filen kan ikke importeres: 1 fejl').waitFor();
+  const row = page.getByRole('table', { name: 'Fejl i filen' }).locator('tbody tr');
+  assert.deepEqual(await row.locator('td').allInnerTexts(), ['3', 'dato', '»2026-11-31« er ikke en dato. Skriv fx 2026-11-02 eller 02-11-2026.']);
+  await assertGoodPage(page);
+
+  await page.getByLabel('Kilde').selectOption('telefoni');
+  await page.getByLabel('Fil').setInputFiles({ name: 'telefoni.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.replace('2026-11-31', '2026-11-03')) });
+  await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+  await page.getByRole('button', { name: 'Importér' }).click();
+  await page.getByText('2 linjer med i alt 415 henvendelser er gemt.').waitFor();
+  await assertGoodPage(page);
+});
+
+test('the topic list and topic form are accessible', async () => {
+  const page = await bt.newPage();
+  await page.goto('/medarbejder/henvendelser/emner');
+  await assertGoodPage(page);
+  await page.getByRole('link', { name: 'Redigér Boligstøtte' }).click();
+  assert.equal(await page.getByLabel('Behandles af en anden myndighed').inputValue(), 'Udbetaling Danmark');
+  await page.getByLabel('KLE-nummer').fill('3.22');
+  await page.getByRole('button', { name: 'Gem' }).click();
+  await page.getByText('Skriv KLE-nummeret som 00.00.00, fx 02.34.02.').first().waitFor();
+  await assertGoodPage(page);
+});
