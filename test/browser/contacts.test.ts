@@ -20,15 +20,16 @@ for (const javaScript of [true, false]) {
     await page.getByRole('link', { name: 'Registrér henvendelse' }).first().click(); // 1: the link on every staff page
     assert.equal(await page.locator('h1').innerText(), 'Registrér henvendelse');
     assert.equal(await page.getByRole('radio', { name: 'Telefon' }).isChecked(), true);
-    await assertGoodPage(page);
+    // axe and the 320 px check run scripts in the page, which a no-JS page cannot.
+    if (javaScript) await assertGoodPage(page);
     await page.getByRole('radio', { name: 'Egen sag' }).check(); // 2
-    await page.getByRole('button', { name: 'Affald og genbrug' }).click(); // 3
+    await page.getByRole('button', { name: 'Affald og genbrug', exact: true }).click(); // 3
     await page.getByText('Registreret: Affald og genbrug.').waitFor();
     const contact = await latest();
     assert.deepEqual([contact?.channel, contact?.kind, contact?.topic, contact?.resolved, contact?.source], ['phone', 'own_case', 'affald', 'yes', 'manual']);
     // The registration is listed for correction.
     assert.ok(await page.getByRole('link', { name: /^Ret Affald og genbrug/ }).first().isVisible());
-    await assertGoodPage(page);
+    if (javaScript) await assertGoodPage(page);
   });
 }
 
@@ -52,13 +53,16 @@ test('count week: one click per contact, with running totals', async () => {
   const page = await bt.newPage();
   await page.goto('/medarbejder/henvendelser/taelleuge');
   await page.getByRole('link', { name: /^Personlig/ }).click();
-  const pas = page.getByRole('button', { name: /^Pas, Transaktion, Personlig/ });
+  // Every manual in-person contact of the week counts, also those registered outside this page.
+  const channelTotal = async () => Number(/\((\d+)\)/.exec(await page.getByRole('link', { name: /^Personlig/ }).innerText())?.[1]);
+  const before = await channelTotal();
+  const pas = page.getByRole('button', { name: /^Pas\W+Transaktion\W+Personlig/ });
   await pas.click();
   await page.getByText('Talt: Personlig, Pas, Transaktion.').waitFor();
-  await page.getByRole('button', { name: /^Pas, Transaktion, Personlig/ }).click();
+  await page.getByRole('button', { name: /^Pas\W+Transaktion\W+Personlig/ }).click();
   await page.getByText('Talt: Personlig, Pas, Transaktion.').waitFor();
-  assert.equal(await page.getByRole('button', { name: /^Pas, Transaktion, Personlig/ }).locator('.kanal-tally-count').innerText(), '2');
-  assert.match(await page.getByRole('link', { name: /^Personlig/ }).innerText(), /Personlig \(2\)/);
+  assert.equal(await page.getByRole('button', { name: /^Pas\W+Transaktion\W+Personlig/ }).locator('.kanal-tally-count').innerText(), '2');
+  assert.equal(await channelTotal(), before + 2);
   await assertGoodPage(page);
 });
 
