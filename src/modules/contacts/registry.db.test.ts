@@ -93,7 +93,7 @@ test('every dimension is validated, and nothing is stored when one is wrong', as
   ];
   for (const [field, value] of wrong) {
     await assert.rejects(
-      write((trx) => record(trx, { ...good, [field]: value } as ContactInput)),
+      write((trx) => record(trx, { ...good, [field]: value })),
       (error: unknown) => error instanceof InvalidContact && error.code === 'validation_failed' && error.details?.some((d) => d.field === field) === true,
       `${field} = ${JSON.stringify(value)} must be refused`,
     );

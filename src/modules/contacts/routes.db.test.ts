@@ -163,7 +163,7 @@ test('every contacts route declares its access: staff register and tally, only a
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') declared.set(`${method} ${route.url}`, route.config?.access);
   });
-  registerContactRoutes(app as unknown as KanalApp, { config: t.config, db: t.database.db } as AppContext);
+  registerContactRoutes(app, { config: t.config, db: t.database.db } as AppContext);
   await app.ready();
   const staff = { roles: ['frontdesk', 'caseworker', 'manager', 'admin'] };
   const admin = { roles: ['admin'] };

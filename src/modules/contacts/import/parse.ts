@@ -126,10 +126,10 @@ async function* xlsxLines(file: Buffer): AsyncGenerator<{ line: number; cells: C
 /** Formula cells give their result, rich text its text. */
 function cellValue(value: unknown): Cell {
   if (value === null || value === undefined || typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'object' && 'result' in value) return cellValue((value as { result: unknown }).result);
+  if (typeof value === 'object' && 'result' in value) return cellValue((value).result);
   if (typeof value === 'object' && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
-  return String(value as string);
+  if (typeof value === 'object' && 'text' in value) return String((value).text);
+  return String(value);
 }
 
 function parseDay(cell: Cell): Day | undefined {
