@@ -1,9 +1,9 @@
 // The database handle every module gets, and the one migrator for all modules' migrations.
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
 import { openSqlite, conventionalSqlite } from './sqlite.ts';
 import { openPostgresPool } from './postgres.ts';
-import type { Dialect } from './conventions.ts';
+import { dialectOf, type Dialect } from './conventions.ts';
 
 export * from './conventions.ts';
 
@@ -59,9 +59,15 @@ export function isValidMigrationName(name: string): boolean {
   return MIGRATION_NAME.test(name);
 }
 
-function migrator(db: Db, migrations: Record<string, Migration>): Migrator {
+async function migrator(db: Db, migrations: Record<string, Migration>): Promise<Migrator> {
+  // Kysely looks for its migration tables in every schema unless told which one: with
+  // another schema in the database holding them (tests run side by side, one schema each),
+  // it would skip creating its own. Name the schema the connection works in.
+  const schema =
+    dialectOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   return new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations },
     // Migrations run in name order: by module, then date. Modules never depend on each
     // other's tables, so only the order within a module matters — and a module's new
@@ -76,7 +82,7 @@ export interface MigrationOutcome {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db, migrations: Record<string, Migration>): Promise<MigrationOutcome> {
-  const { error, results } = await migrator(db, migrations).migrateToLatest();
+  const { error, results } = await (await migrator(db, migrations)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -86,6 +92,6 @@ export async function migrateToLatest(db: Db, migrations: Record<string, Migrati
 
 /** Names of migrations not yet applied (for /readyz). */
 export async function pendingMigrations(db: Db, migrations: Record<string, Migration>): Promise<string[]> {
-  const all = await migrator(db, migrations).getMigrations();
+  const all = await (await migrator(db, migrations)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
