@@ -32,8 +32,10 @@ export type { KanalApp };
 export async function buildApp(options: AppOptions): Promise<KanalApp> {
   const { config, database, logger } = options;
   const modules = options.modules ?? allModules;
+  // Fastify's own logger type, so the app's type is the KanalApp modules expect.
+  const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    loggerInstance,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     // Idle keep-alive connections are closed on shutdown; in-flight requests finish.

@@ -28,7 +28,7 @@ export const settings = [
   { env: 'KANAL_TRUST_PROXY', schema: Type.Boolean(), allowed: 'true or false', description: 'Trust X-Forwarded-* headers from a reverse proxy.', default: 'false' },
   { env: 'KANAL_LOG_LEVEL', schema: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))), allowed: 'fatal, error, warn, info, debug, trace or silent', description: 'Least severe log level written.', default: 'info' },
   { env: 'KANAL_MUNICIPALITY_NAME', schema: nonEmpty, allowed: 'a name', description: 'Shown in the header, footer and page titles.', default: 'Albertslund Kommune' },
-  { env: 'KANAL_MUNICIPALITY_LOGO_URL', schema: nonEmpty, allowed: 'a URL or a path on this site', description: 'Logo in the header. Default: the built-in logo.', default: '/assets/img/logo.svg' },
+  { env: 'KANAL_MUNICIPALITY_LOGO_URL', schema: nonEmpty, allowed: 'a URL or a path on this site', description: 'Logo in the header. Default: the built-in Kanal logo.' },
   { env: 'KANAL_CONTACT_PHONE', schema: nonEmpty, allowed: 'a phone number', description: 'Phone number shown in the footer.', default: '43 68 68 68' },
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
@@ -66,7 +66,7 @@ export interface Config {
   logLevel: string;
   municipality: {
     name: string;
-    logoUrl: string;
+    logoUrl: string | undefined;
     phone: string;
     email: string;
     address: string;

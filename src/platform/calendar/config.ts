@@ -113,7 +113,7 @@ function validateClosedDayRule(rule: unknown, position: string): string[] {
 function validateName(name: unknown, label: string): string[] {
   if (!isRecord(name)) return [`${label}: name must be an object { da, en }`];
   return (['da', 'en'] as const)
-    .filter((language) => typeof name[language] !== 'string' || (name[language] as string).trim() === '')
+    .filter((language) => typeof name[language] !== 'string' || String(name[language]).trim() === '')
     .map((language) => `${label}: name.${language} must be a non-empty string`);
 }
 

@@ -11,7 +11,7 @@ type Tables = {
     id: Generated<number>;
     at: Timestamp | null;
     flag: boolean | null;
-    doc: JsonColumn<{} | null>;
+    doc: JsonColumn<string | number | boolean | object | null>;
     big: number | null;
     amount: number | null;
     day: string | null;

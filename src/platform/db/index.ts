@@ -12,9 +12,11 @@ export * from './conventions.ts';
  * to its own tables with `db.withTables<ModuleTables>()`, so a module cannot
  * query another module's tables by accident.
  */
-export type Db = Kysely<{}>;
+export type Db = Kysely<NoTables>;
 /** A transaction, passed as the first argument to every public function that writes. */
-export type Trx = Transaction<{}>;
+export type Trx = Transaction<NoTables>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- exactly "no tables": stores add theirs with withTables()
+type NoTables = {};
 
 export interface Database {
   db: Db;
@@ -37,12 +39,12 @@ export interface DatabaseOptions {
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = openPostgresPool({ url: options.databaseUrl, poolSize: options.poolSize ?? 10, searchPath: options.searchPath });
-    const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', description: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }
   const file = path.resolve(options.dataDir, options.sqliteFile ?? 'kanal.sqlite');
   const sqlite = openSqlite(file);
-  const db = new Kysely<{}>({ dialect: new SqliteDialect({ database: conventionalSqlite(sqlite) }) });
+  const db = new Kysely<NoTables>({ dialect: new SqliteDialect({ database: conventionalSqlite(sqlite) }) });
   return { db, dialect: 'sqlite', description: file, close: () => db.destroy() };
 }
 
@@ -60,20 +62,22 @@ export function isValidMigrationName(name: string): boolean {
 }
 
 async function migrator(db: Db, migrations: Record<string, Migration>): Promise<Migrator> {
-  // Kysely looks for its migration tables in every schema unless told which one: with
-  // another schema in the database holding them (tests run side by side, one schema each),
-  // it would skip creating its own. Name the schema the connection works in.
-  const schema =
-    dialectOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   return new Migrator({
     db,
-    ...(schema ? { migrationTableSchema: schema } : {}),
+    // Kysely looks for its migration tables in every schema it can see; on PostgreSQL, tie
+    // it to the schema in use, or another schema's tables (a test database's) count as ours.
+    migrationTableSchema: dialectOf(db) === 'postgres' ? await currentSchema(db) : undefined,
     provider: { getMigrations: async () => migrations },
     // Migrations run in name order: by module, then date. Modules never depend on each
     // other's tables, so only the order within a module matters — and a module's new
     // migration may sort before another module's that is already applied.
     allowUnorderedMigrations: true,
   });
+}
+
+async function currentSchema(db: Db): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
 }
 
 export interface MigrationOutcome {
@@ -85,7 +89,7 @@ export async function migrateToLatest(db: Db, migrations: Record<string, Migrati
   const { error, results } = await (await migrator(db, migrations)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -2,23 +2,22 @@
 import pg from 'pg';
 
 const { types } = pg;
+type Parser = (value: string) => unknown;
 
-const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ);
+const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (value: string) => Date;
+
+const conventionalParsers = new Map<number, Parser>([
+  [types.builtins.INT8, Number],
+  [types.builtins.NUMERIC, Number],
+  [types.builtins.TIMESTAMPTZ, (v) => parseTimestamp(v).toISOString()],
+  // A calendar day stays 'YYYY-MM-DD', never a local midnight.
+  [types.builtins.DATE, (v) => v],
+]);
 
 /** Per-pool parsers (not pg's global ones), so nothing else in the process is affected. */
 const conventionalTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    switch (oid) {
-      case types.builtins.INT8:
-      case types.builtins.NUMERIC:
-        return (v: string) => Number(v);
-      case types.builtins.TIMESTAMPTZ:
-        return (v: string) => (parseTimestamp(v) as Date).toISOString();
-      case types.builtins.DATE:
-        return (v: string) => v; // a calendar day stays 'YYYY-MM-DD', never a local midnight
-      default:
-        return types.getTypeParser(oid, format);
-    }
+  getTypeParser(oid: number, format?: 'text' | 'binary'): Parser {
+    return conventionalParsers.get(oid) ?? (types.getTypeParser(oid, format ?? 'text') as Parser);
   },
 };
 
@@ -26,7 +25,7 @@ export interface PostgresOptions {
   url: string;
   poolSize: number;
   /** A schema to use instead of public (tests get one each). */
-  searchPath?: string;
+  searchPath?: string | undefined;
 }
 
 export function openPostgresPool(options: PostgresOptions): pg.Pool {

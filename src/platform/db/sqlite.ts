@@ -61,7 +61,7 @@ function resultConverter(statement: BetterSqlite3.Statement): ((row: Record<stri
   for (const column of statement.columns()) {
     const type = column.type?.toLowerCase();
     if (type === 'boolean') conversions.push([column.name, (v) => (v === null ? null : v === 1 || v === '1' || v === true)]);
-    else if (type === SQLITE_JSON_TYPE) conversions.push([column.name, (v) => (typeof v === 'string' ? JSON.parse(v) : v)]);
+    else if (type === SQLITE_JSON_TYPE) conversions.push([column.name, (v) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v)]);
   }
   if (conversions.length === 0) return undefined;
   return (row) => {

@@ -1,10 +1,10 @@
 // The one place where errors become HTTP answers: JSON under /api, a page elsewhere.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { PageNode } from '../ui/render.ts';
 import { KanalError, type ErrorCode, type FieldProblem } from './errors.ts';
 
 /** Renders the error page; set by the app so this file needs no knowledge of layouts. */
-export type ErrorPageRenderer = (request: FastifyRequest, code: ErrorCode, status: number) => VNode<any>;
+export type ErrorPageRenderer = (request: FastifyRequest, code: ErrorCode, status: number) => PageNode;
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url === '/openapi.json';

@@ -17,8 +17,8 @@ export interface JobRun {
 /** Any handler, as the worker keeps them. */
 export interface AnyJobHandler {
   type: string;
-  /** Runs the job; a thrown error (or rejection) fails this attempt. */
-  run(payload: any, job: JobRun): Promise<void>;
+  /** Runs the job; a thrown error (or rejection) fails this attempt. (The typed payload is JobHandler's.) */
+  run(payload: never, job: JobRun): Promise<void>;
   /** Attempts before the job is dead (default: KANAL_JOB_MAX_ATTEMPTS). */
   maxAttempts?: number;
   backoff?: Backoff;

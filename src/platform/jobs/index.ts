@@ -17,7 +17,7 @@ import { Worker } from './worker.ts';
 export interface JobTypes {
   'jobs.cleanup': Record<string, never>;
 }
-export type JobType = keyof JobTypes & string;
+export type JobType = Extract<keyof JobTypes, string>;
 
 export { enqueue, type EnqueueOptions, type Enqueued } from './enqueue.ts';
 export { defineJob, type JobHandler, type AnyJobHandler, type JobRun } from './handler.ts';

@@ -9,6 +9,7 @@ import { collectMigrations } from '../module.ts';
 import { captureLogs } from '../../../test/helpers/app.ts';
 import { enqueue, jobsModule, Worker, type AnyJobHandler } from './index.ts';
 import { claimJobs, completeJob, failJob, findJob, renewLease } from './store.ts';
+import type { JobTables } from './schema.ts';
 import { jobTestModule, runs, testHandlers } from './fixtures/test-jobs.ts';
 
 let database: TestDatabase;
@@ -20,7 +21,7 @@ before(async () => {
 });
 after(() => database.close());
 
-const jobsOf = (db: Db) => db.withTables<import('./schema.ts').JobTables>();
+const jobsOf = (db: Db) => db.withTables<JobTables>();
 
 function worker(handlers: AnyJobHandler[], options: Partial<ConstructorParameters<typeof Worker>[0]> = {}, db: Database = database): Worker {
   return new Worker({ db: db.db, dialect: db.dialect, log: logger, handlers, pollMs: 20, leaseMs: 5000, listenUrl: database.options.databaseUrl, ...options });
@@ -63,9 +64,9 @@ test('the same key twice gives one job, within a transaction and across transact
     await enqueue(trx, 'test.record', { n: 2 }, { key: 'receipt:42' }),
   ]);
   const c = await database.db.transaction().execute((trx) => enqueue(trx, 'test.record', { n: 3 }, { key: 'receipt:42' }));
-  assert.deepEqual([a!.created, b!.created, c.created], [true, false, false]);
-  assert.equal(b!.id, a!.id);
-  assert.equal(c.id, a!.id);
+  assert.deepEqual([a.created, b.created, c.created], [true, false, false]);
+  assert.equal(b.id, a.id);
+  assert.equal(c.id, a.id);
   const rows = await jobsOf(database.db).selectFrom('jobs').select(['payload']).where('key', '=', 'receipt:42').execute();
   assert.deepEqual(rows, [{ payload: { n: 1 } }], 'the first payload stays');
 });

@@ -41,9 +41,9 @@ async function startWorkerProcess(name: string, env: Record<string, string> = {}
   children.add(child);
   child.on('exit', () => children.delete(child));
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`worker ${name} exited with ${code}: ${stderr}`)));
   });
   return child;
@@ -123,7 +123,7 @@ test('a process killed mid-job: the job runs again after its lease ran out, and 
       ['survivor', 2, 'finished'],
     ],
   );
-  assert.ok(attempts[1]!.at >= held!.lease_expires_at!, 'the second attempt waited for the lease to run out');
+  assert.ok(attempts[1]!.at >= held.lease_expires_at!, 'the second attempt waited for the lease to run out');
   const job = await findJob(database.db, id);
   assert.equal(job?.attempts, 2);
   assert.equal(job?.worker, 'survivor');

@@ -181,7 +181,7 @@ export async function oldestDueAge(db: Db, now: Timestamp): Promise<number> {
     .where('run_at', '<=', now)
     .executeTakeFirst();
   if (!row?.oldest) return 0;
-  return Math.max(0, (Date.parse(now) - Date.parse(row.oldest as string)) / 1000);
+  return Math.max(0, (Date.parse(now) - Date.parse(row.oldest)) / 1000);
 }
 
 export async function listJobs(db: Db, states: readonly JobState[], limit: number): Promise<JobSummary[]> {

@@ -188,7 +188,7 @@ export class Worker {
       if (s.next !== undefined && nowMs < s.next) continue;
       const next = nextOccurrence(s.handler.schedule, new Date(nowMs));
       await this.options.db.transaction().execute((trx: Trx) =>
-        enqueue(trx, s.handler.type as JobType, {} as never, { runAt: next, key: occurrenceKey(s.handler.type, next) }),
+        enqueue(trx, s.handler.type as JobType, {}, { runAt: next, key: occurrenceKey(s.handler.type, next) }),
       );
       s.next = next.getTime();
     }
@@ -234,7 +234,8 @@ export class Worker {
     const timeoutMs = handler.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const started = performance.now();
     try {
-      await runWithin(handler.run(job.payload, { id: job.id, attempt: job.attempts, key: job.key, signal: abort.signal, log }), timeoutMs, abort);
+      // The payload was written by enqueue() for this type, so it has this handler's payload type.
+      await runWithin(handler.run(job.payload as never, { id: job.id, attempt: job.attempts, key: job.key, signal: abort.signal, log }), timeoutMs, abort);
     } catch (error) {
       if (leaseLost || (this.stopping && abort.signal.aborted)) return; // someone else's now, or being given back
       const dead = job.attempts >= maxAttempts;
@@ -269,13 +270,12 @@ export class Worker {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wakeUp = undefined;
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
   }
@@ -327,7 +327,7 @@ function runWithin(work: Promise<void>, timeoutMs: number, abort: AbortControlle
     }, timeoutMs);
   });
   const aborted = new Promise<never>((_, reject) => {
-    abort.signal.addEventListener('abort', () => reject(abort.signal.reason), { once: true });
+    abort.signal.addEventListener('abort', () => reject(abort.signal.reason instanceof Error ? abort.signal.reason : new Error(String(abort.signal.reason))), { once: true });
   });
   return Promise.race([work, timeout, aborted]).finally(() => clearTimeout(timer));
 }

@@ -73,9 +73,9 @@ test('the same key twice sends one message', async () => {
     await send(trx, { channel: 'email', to: 'a@example.dk', template: 'news', lang: 'da', key: 'decision:17' }),
     await send(trx, { channel: 'email', to: 'a@example.dk', template: 'news', lang: 'da', key: 'decision:17' }),
   ]);
-  assert.equal(a!.created, true);
-  assert.equal(b!.created, false);
-  assert.equal(b!.messageId, a!.messageId);
+  assert.equal(a.created, true);
+  assert.equal(b.created, false);
+  assert.equal(b.messageId, a.messageId);
 });
 
 test('without a mail server, the worker delivers to the local outbox, which administrators can read', async () => {
@@ -85,7 +85,7 @@ test('without a mail server, the worker delivers to the local outbox, which admi
   const message = await findMessage(db(), messageId);
   assert.equal(message?.transport, 'outbox');
   assert.equal(message?.subject, 'Vi har fået din henvendelse');
-  assert.match(message!.body!, /Albertslund Kommune har fået din henvendelse\.\nLog ind for at se den og følge med:\nhttp:\/\/localhost:3000\//);
+  assert.match(message.body!, /Albertslund Kommune har fået din henvendelse\.\nLog ind for at se den og følge med:\nhttp:\/\/localhost:3000\//);
 
   const page = await t.app.inject({ method: 'GET', url: '/admin/notifications' });
   assert.equal(page.statusCode, 200);
@@ -201,7 +201,7 @@ test('a refused e-mail fails the attempt, keeps the reason and is retried later'
     await deliver(deliveryJob({ config, db: db() }), async () => Boolean((await findMessage(db(), messageId))?.last_error));
     const message = await findMessage(db(), messageId);
     assert.equal(message?.state, 'pending');
-    assert.match(message!.last_error!, /550/);
+    assert.match(message.last_error!, /550/);
     const job = await jobs().selectFrom('jobs').selectAll().where('key', '=', `notify:${messageId}`).executeTakeFirstOrThrow();
     assert.equal(job.state, 'failed');
     assert.ok(Date.parse(job.run_at) > Date.now() + 10_000, 'the retry waits (backoff from 30 s)');

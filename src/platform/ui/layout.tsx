@@ -122,7 +122,7 @@ function Header({ ctx, heading, nav, navLabel }: { ctx: PageContext; heading: st
       )}
       <div class="portal-info">
         <div class="portal-info-inner container">
-          <a href="/" class="logo" aria-label={`${ctx.municipality.name} – ${t.frontPageLink}`}>
+          <a href="/" class="kanal-logo-link" aria-label={`${ctx.municipality.name} – ${t.frontPageLink}`}>
             <img class="kanal-logo" src={ctx.municipality.logoUrl ?? assetUrls.logo} alt="" />
           </a>
           <PortalUser ctx={ctx} />

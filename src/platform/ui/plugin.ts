@@ -2,14 +2,13 @@
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { VNode } from 'preact';
-import { renderDocument } from './render.ts';
+import { renderDocument, type PageNode } from './render.ts';
 import { assetPrefix, dkfdsDist, publicDir } from './assets.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
     /** Sends a rendered page as text/html. */
-    page(this: FastifyReply, page: VNode<any>, status?: number): FastifyReply;
+    page(this: FastifyReply, page: PageNode, status?: number): FastifyReply;
   }
 }
 
@@ -18,7 +17,7 @@ const YEAR = 365 * 24 * 3600 * 1000;
 export const uiPlugin = fp(async (app: FastifyInstance) => {
   // The routes are declared here (not by @fastify/static) so each has an access declaration.
   await app.register(fastifyStatic, { root: publicDir, serve: false });
-  app.decorateReply('page', function page(this: FastifyReply, vnode: VNode<any>, status = 200) {
+  app.decorateReply('page', function page(this: FastifyReply, vnode: PageNode, status = 200) {
     return this.code(status).type('text/html; charset=utf-8').send(renderDocument(vnode));
   });
   const serve = (prefix: string, root: string) => {
