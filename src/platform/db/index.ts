@@ -66,7 +66,7 @@ async function migrator(db: Db, migrations: Record<string, Migration>): Promise<
     db,
     // Kysely looks for its migration tables in every schema it can see; on PostgreSQL, tie
     // it to the schema in use, or another schema's tables (a test database's) count as ours.
-    migrationTableSchema: dialectOf(db as unknown as Kysely<unknown>) === 'postgres' ? await currentSchema(db) : undefined,
+    migrationTableSchema: dialectOf(db) === 'postgres' ? await currentSchema(db) : undefined,
     provider: { getMigrations: async () => migrations },
     // Migrations run in name order: by module, then date. Modules never depend on each
     // other's tables, so only the order within a module matters — and a module's new

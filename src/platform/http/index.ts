@@ -10,7 +10,7 @@ export { isApiRequest } from './handler.ts';
 const LANG_COOKIE = 'kanal_lang';
 
 export async function registerHttpBasics(app: FastifyInstance, options: { https: boolean; renderErrorPage: ErrorPageRenderer }): Promise<void> {
-  await registerSecurityHeaders(app, { https: options.https });
+  registerSecurityHeaders(app, { https: options.https });
   app.decorateRequest('lang', defaultLang);
   app.decorateRequest('viewer', undefined);
   app.addHook('onRequest', async (request, reply) => {

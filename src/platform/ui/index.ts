@@ -3,3 +3,4 @@ export { pageContext } from './context.ts';
 export { renderDocument } from './render.ts';
 export { uiPlugin } from './plugin.ts';
 export { assetUrls } from './assets.ts';
+export { anonymousPageCache } from './page-cache.ts';

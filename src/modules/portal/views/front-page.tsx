@@ -1,4 +1,5 @@
 import { CitizenLayout, type PageContext } from '../../../platform/ui/index.ts';
+import { Alert } from '../../../platform/ui/components/index.ts';
 import { portalMessages } from '../messages.ts';
 
 export function FrontPage({ ctx }: { ctx: PageContext }) {
@@ -8,12 +9,7 @@ export function FrontPage({ ctx }: { ctx: PageContext }) {
     <CitizenLayout ctx={ctx} title={t.frontTitle}>
       <h1>{t.frontTitle}</h1>
       <p class="font-lead">{t.frontLead}</p>
-      <div class="alert alert-info" role="region" aria-labelledby="coming-heading">
-        <div class="alert-body">
-          <h2 id="coming-heading" class="alert-heading">{t.frontComingTitle}</h2>
-          <p class="alert-text">{t.frontComing}</p>
-        </div>
-      </div>
+      <Alert variant="info" heading={t.frontComingTitle} headingLevel={2} text={t.frontComing} />
       <h2>{t.contactTitle}</h2>
       <ul>
         <li>
