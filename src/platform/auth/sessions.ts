@@ -82,3 +82,12 @@ export async function cleanupExpiredSessions(db: Db): Promise<CleanupCounts> {
   const at = Date.now();
   return deleteExpired(db, toTimestamp(new Date(at)), toTimestamp(new Date(at - 24 * 60 * MINUTE)));
 }
+
+/** "Stay logged in": pushes the idle timeout forward now (never past the absolute one). */
+export async function renewSession(db: Db, config: Config, session: ActiveSession): Promise<ActiveSession> {
+  const at = Date.now();
+  const idleExpiresAt = toTimestamp(new Date(at + idleMinutes(config, session.identity.kind) * MINUTE));
+  await touchSession(db, hashId(session.id), toTimestamp(new Date(at)), idleExpiresAt);
+  const row = await findSession(db, hashId(session.id));
+  return { ...session, endsAt: row ? earliest(idleExpiresAt, row.expires_at) : idleExpiresAt };
+}
