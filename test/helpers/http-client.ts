@@ -41,13 +41,18 @@ export class HttpClient {
     return response;
   }
 
-  /** A request and every redirect after it, as a browser would (303 and 302 after POST become GET). */
-  async go(method: string, url: string, options: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Page> {
+  /**
+   * A request and every redirect after it, as a browser would (303 and 302 after POST
+   * become GET). `stopAt` stops before following a redirect to a matching URL: the
+   * answer is then the redirect, with `url` the address it points to.
+   */
+  async go(method: string, url: string, options: { form?: Record<string, string>; headers?: Record<string, string>; stopAt?: (url: URL) => boolean } = {}): Promise<Page> {
     let response = await this.send(method, url, options);
     let current = new URL(url, this.baseUrl).href;
     for (let hops = 0; response.status >= 300 && response.status < 400; hops++) {
       if (hops > 20) throw new Error(`Too many redirects from ${url}`);
       current = new URL(response.headers.get('location')!, current).href;
+      if (options.stopAt?.(new URL(current))) break;
       response = await this.send('GET', current);
     }
     return { status: response.status, url: current, headers: response.headers, body: await response.text() };
@@ -102,12 +107,18 @@ export interface LoginOptions {
   returnTo?: string;
 }
 
-/** Walks the whole login through the test identity provider and returns the page it lands on. */
-export async function logInAs(client: HttpClient, kind: 'citizen' | 'business' | 'staff', accountId: string, options: LoginOptions = {}): Promise<Page> {
-  const start = `/auth/login/${kind}${options.returnTo ? `?til=${encodeURIComponent(options.returnTo)}` : ''}`;
-  const loginPage = await client.get(start);
+export type TestLoginKind = 'citizen' | 'business' | 'staff';
+
+/** Chooses the account on the test provider's login page and follows on from there. */
+export async function chooseTestAccount(client: HttpClient, loginPage: Page, kind: TestLoginKind, accountId: string, options: LoginOptions & { stopAt?: (url: URL) => boolean } = {}): Promise<Page> {
   if (!/\/test-idp\/interaction\//.test(loginPage.url)) throw new Error(`Expected the test login page, got ${loginPage.status} ${loginPage.url}`);
   const form: Record<string, string> = { konto: accountId };
   if (kind !== 'staff') form.sikringsniveau = options.loa ?? 'substantial';
-  return client.post(new URL(loginPage.url).pathname, form);
+  return client.go('POST', new URL(loginPage.url).pathname, { form, stopAt: options.stopAt });
+}
+
+/** Walks the whole login through the test identity provider and returns the page it lands on. */
+export async function logInAs(client: HttpClient, kind: TestLoginKind, accountId: string, options: LoginOptions = {}): Promise<Page> {
+  const start = `/auth/login/${kind}${options.returnTo ? `?til=${encodeURIComponent(options.returnTo)}` : ''}`;
+  return chooseTestAccount(client, await client.get(start), kind, accountId, options);
 }

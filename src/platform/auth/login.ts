@@ -85,12 +85,13 @@ export async function finishLogin(
   if (error) throw fail(error === 'access_denied' ? 'cancelled' : 'failed', `The identity provider answered ${error}.`);
 
   let claims: Record<string, unknown>;
-  let idToken: string | undefined;
   try {
-    ({ claims, idToken } = await oidc.finishLogin(input.issuer, input.callbackUrl, { state: attempt.state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier }));
+    claims = await oidc.finishLogin(input.issuer, input.callbackUrl, { state: attempt.state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier });
   } catch (e) {
-    // openid-client's messages name the failed check (state, nonce, PKCE) and never hold claims.
-    throw fail('failed', (e as Error).message);
+    // openid-client names the failed check (state, nonce, …), and the provider's error
+    // (e.g. invalid_grant for a wrong PKCE verifier); neither holds claims.
+    const { message, error, error_description } = e as Error & { error?: unknown; error_description?: unknown };
+    throw fail('failed', [message, error, error_description].filter((part) => typeof part === 'string').join(': '));
   }
 
   let identity: Identity;
@@ -111,7 +112,7 @@ export async function finishLogin(
 
   const session = await db.transaction().execute(async (trx) => {
     if (input.previousSessionId) await endSession(trx, input.previousSessionId);
-    const started = await startSession(trx, config, identity, idToken);
+    const started = await startSession(trx, config, identity);
     await record(trx, { actor: identity, action: 'auth.login', subject: subjectOf(identity), purpose: 'Log ind', requestId: input.requestId, outcome: 'success', details: { loa: identity.loa } });
     return started;
   });
@@ -130,6 +131,6 @@ export async function logout(db: Db, config: Config, oidc: OidcClients, session:
     await endSession(trx, session.id);
     await record(trx, { actor: session.identity, action: 'auth.logout', subject: subjectOf(session.identity), purpose: 'Log ud', requestId, outcome: 'success' });
   });
-  const endSessionUrl = await oidc.endSessionUrl(issuerOf(session.identity.kind), session.idToken, loggedOutUrl);
+  const endSessionUrl = await oidc.endSessionUrl(issuerOf(session.identity.kind), loggedOutUrl);
   return endSessionUrl?.href ?? loggedOutUrl;
 }

@@ -12,7 +12,6 @@ export const authMigrations: Record<string, Migration> = {
         .addColumn('id_hash', 'text', (c) => c.primaryKey())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('identity', t.json, (c) => c.notNull())
-        .addColumn('id_token', 'text')
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addColumn('last_seen_at', t.timestamp, (c) => c.notNull())
         .addColumn('idle_expires_at', t.timestamp, (c) => c.notNull())

@@ -24,9 +24,9 @@ export interface OidcClients {
   /** The identity provider's authorization URL for a new login, and what to check on return. */
   startLogin(kind: LoginKind, loa: AssuranceLevel | undefined): Promise<{ url: URL; checks: LoginChecks }>;
   /** Exchanges the code (checking state, nonce and PKCE) and returns the claims of the ID token and userinfo. */
-  finishLogin(issuer: IssuerName, callbackUrl: URL, checks: LoginChecks): Promise<{ claims: Record<string, unknown>; idToken: string | undefined }>;
+  finishLogin(issuer: IssuerName, callbackUrl: URL, checks: LoginChecks): Promise<Record<string, unknown>>;
   /** The provider's end-session URL, when it offers one. */
-  endSessionUrl(issuer: IssuerName, idToken: string | undefined, postLogoutRedirectUri: string): Promise<URL | undefined>;
+  endSessionUrl(issuer: IssuerName, postLogoutRedirectUri: string): Promise<URL | undefined>;
 }
 
 export function redirectUri(config: Config, issuer: IssuerName): string {
@@ -70,7 +70,12 @@ export function createOidcClients(config: Config): OidcClients {
         code_challenge: await client.calculatePKCECodeChallenge(checks.codeVerifier),
         code_challenge_method: 'S256',
       };
-      if (issuer === 'citizen') parameters.acr_values = nsisAcr[loa ?? 'substantial'];
+      if (issuer === 'citizen') {
+        parameters.acr_values = nsisAcr[loa ?? 'substantial'];
+        // Every MitID login authenticates afresh: a step-up, or a switch between
+        // citizen and business, must never ride on the broker's earlier session.
+        parameters.prompt = 'login';
+      }
       return { url: client.buildAuthorizationUrl(oidc, parameters), checks };
     },
 
@@ -90,15 +95,15 @@ export function createOidcClients(config: Config): OidcClients {
         const userinfo = await client.fetchUserInfo(oidc, tokens.access_token, idClaims.sub);
         claims = { ...userinfo, ...claims };
       }
-      return { claims, idToken: tokens.id_token };
+      return claims;
     },
 
-    async endSessionUrl(issuer, idToken, postLogoutRedirectUri) {
+    async endSessionUrl(issuer, postLogoutRedirectUri) {
       const oidc = await configuration(issuer).catch(() => undefined);
       if (!oidc?.serverMetadata().end_session_endpoint) return undefined;
-      const parameters: Record<string, string> = { post_logout_redirect_uri: postLogoutRedirectUri, client_id: settings[issuer].clientId };
-      if (idToken) parameters.id_token_hint = idToken;
-      return client.buildEndSessionUrl(oidc, parameters);
+      // client_id instead of id_token_hint: an ID token holds the CPR number, and a URL
+      // ends up in browser histories and proxy logs.
+      return client.buildEndSessionUrl(oidc, { post_logout_redirect_uri: postLogoutRedirectUri, client_id: settings[issuer].clientId });
     },
   };
 }

@@ -100,11 +100,13 @@ export function registerAuthRoutes(app: KanalApp, ctx: AppContext): void {
   // "Stay logged in": from the warning's button (a form without JavaScript, fetch with it).
   app.post(
     authPaths.renew,
-    { config: everyone, schema: { hide: true, body: Type.Object({ til: Type.Optional(Type.String()), _csrf: Type.Optional(Type.String()) }) } },
+    { config: everyone, schema: { hide: true } },
     async (request, reply) => {
       const session = await renewSession(db, config, request.authSession!);
       if (request.headers.accept?.includes('application/json')) return { endsAt: session.endsAt, secondsLeft: Math.max(0, Math.floor((Date.parse(session.endsAt) - Date.now()) / 1000)) };
-      return reply.redirect(safeReturnPath(request.body.til) ?? homeOf(session.identity.kind), 303);
+      // The form sends the page to return to; fetch() sends no body at all.
+      const returnTo = safeReturnPath((request.body as { til?: unknown } | undefined)?.til);
+      return reply.redirect(returnTo ?? homeOf(session.identity.kind), 303);
     },
   );
 

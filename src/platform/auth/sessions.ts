@@ -10,7 +10,6 @@ export interface ActiveSession {
   /** The cookie's value; also what the CSRF token is derived from. */
   id: string;
   identity: Identity;
-  idToken: string | undefined;
   /** When the session ends if nothing more happens: the idle or the absolute timeout, whichever is first. */
   endsAt: Timestamp;
 }
@@ -28,7 +27,7 @@ function earliest(a: Timestamp, b: Timestamp): Timestamp {
 }
 
 /** A new session, under a new id: an id seen before login never becomes a logged-in one. */
-export async function startSession(trx: Trx | Db, config: Config, identity: Identity, idToken: string | undefined): Promise<ActiveSession> {
+export async function startSession(trx: Trx | Db, config: Config, identity: Identity): Promise<ActiveSession> {
   const id = newSecretId();
   const at = Date.now();
   const idleExpiresAt = toTimestamp(new Date(at + idleMinutes(config, identity.kind) * MINUTE));
@@ -37,13 +36,12 @@ export async function startSession(trx: Trx | Db, config: Config, identity: Iden
     id_hash: hashId(id),
     kind: identity.kind,
     identity: JSON.stringify(toStored(identity)),
-    id_token: idToken ?? null,
     created_at: toTimestamp(new Date(at)),
     last_seen_at: toTimestamp(new Date(at)),
     idle_expires_at: idleExpiresAt,
     expires_at: expiresAt,
   });
-  return { id, identity, idToken, endsAt: earliest(idleExpiresAt, expiresAt) };
+  return { id, identity, endsAt: earliest(idleExpiresAt, expiresAt) };
 }
 
 /**
@@ -66,7 +64,7 @@ export async function resumeSession(db: Db, config: Config, id: string): Promise
     idleExpiresAt = toTimestamp(new Date(at + idleMinutes(config, identity.kind) * MINUTE));
     await touchSession(db, idHash, nowTs, idleExpiresAt);
   }
-  return { id, identity, idToken: row.id_token ?? undefined, endsAt: earliest(idleExpiresAt, row.expires_at) };
+  return { id, identity, endsAt: earliest(idleExpiresAt, row.expires_at) };
 }
 
 export async function endSession(db: Db | Trx, id: string): Promise<void> {

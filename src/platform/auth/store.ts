@@ -8,7 +8,6 @@ type AuthTables = {
     id_hash: string;
     kind: string;
     identity: JsonColumn<StoredIdentity>;
-    id_token: string | null;
     created_at: Timestamp;
     last_seen_at: Timestamp;
     idle_expires_at: Timestamp;

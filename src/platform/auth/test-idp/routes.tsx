@@ -49,6 +49,19 @@ export async function registerTestIdp(app: KanalApp, ctx: AppContext): Promise<v
     return levels[0] ?? 'substantial';
   };
 
+  /**
+   * Someone else was logged in at the provider. End that provider session, so the login
+   * goes on without oidc-provider's account-switch page (it needs JavaScript or an extra click).
+   */
+  const forgetProviderSession = async (details: Interaction) => {
+    const saved = await provider.Interaction.find(details.uid);
+    if (saved) {
+      saved.session = undefined;
+      await saved.save(saved.exp - Math.floor(Date.now() / 1000));
+    }
+    await (await provider.Session.find(details.session!.cookie))?.destroy();
+  };
+
   const renderLogin = (request: FastifyRequest, reply: FastifyReply, uid: string, details: Interaction, missingAccount: boolean) => {
     const audience = audienceOf(details.params.client_id, details.params.scope);
     return reply.page(
@@ -80,6 +93,7 @@ export async function registerTestIdp(app: KanalApp, ctx: AppContext): Promise<v
     const loa = assuranceLevels.find((l) => l === request.body.sikringsniveau);
     const acr = audience === 'staff' ? undefined : nsisAcr[loa ?? 'substantial'];
     const to = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: account.id, ...(acr ? { acr } : {}) } }, { mergeWithLastSubmission: false });
+    if (details.session && details.session.accountId !== account.id) await forgetProviderSession(details);
     return reply.redirect(to);
   });
 }
