@@ -28,13 +28,16 @@ export class HttpClient {
   }
 
   /** One request, no redirects followed. */
-  async send(method: string, url: string, options: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
+  async send(method: string, url: string, options: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;
     if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(options.form).toString();
+    } else if (options.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.json);
     }
     const response = await fetch(new URL(url, this.baseUrl), { method, headers, body, redirect: 'manual' });
     this.store(response.headers);
