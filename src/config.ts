@@ -54,7 +54,7 @@ export const settings = [
   { env: 'KANAL_STAFF_OIDC_CLAIMS', schema: pairs, allowed: 'name=claim pairs separated by commas', description: 'Which claims carry the employee\'s name, groups and department.', default: 'name=name,groups=groups,department=department' },
   { env: 'KANAL_STAFF_ROLE_MAP', schema: pairs, allowed: 'group=role pairs separated by commas; roles: frontdesk, caseworker, manager, admin, dpo', description: 'Which group (from the groups claim) gives which Kanal role.', default: 'kanal-frontdesk=frontdesk,kanal-caseworker=caseworker,kanal-manager=manager,kanal-admin=admin,kanal-dpo=dpo' },
   { env: 'KANAL_DEPARTMENTS', schema: departmentList, allowed: 'id=Name pairs separated by semicolons; ids of lower-case letters, digits and dashes', description: 'The departments (forvaltninger). The department claim holds an id or a name.', default: 'borgerservice=Borgerservice;boern-unge=Børn og Unge;social-sundhed=Social og Sundhed;miljoe-teknik=Miljø og Teknik;kultur-fritid=Kultur og Fritid;administration=Administration' },
-  { env: 'KANAL_SENSITIVE_DEPARTMENTS', schema: Type.String({ pattern: '^[a-z0-9-]*(,[a-z0-9-]+)*$' }), allowed: 'department ids separated by commas', description: 'Departments whose cases other departments may not even see exist.', default: 'social-sundhed' },
+  { env: 'KANAL_SENSITIVE_DEPARTMENTS', schema: Type.String({ pattern: '^(none|[a-z0-9-]+(,[a-z0-9-]+)*)$' }), allowed: 'department ids separated by commas, or none', description: 'Departments whose cases other departments may not even see exist.', default: 'social-sundhed' },
   { env: 'KANAL_PERSON_REGISTER', schema: Type.Union([Type.Literal('test'), Type.Literal('none')]), allowed: 'test or none', description: 'Where names and addresses come from: the fictional test register, or none. Default: test, except in production, which refuses it.' },
   { env: 'KANAL_SESSION_IDLE_MINUTES_CITIZEN', schema: minutes, allowed: 'a whole number of minutes from 1 to 1440', description: 'A citizen or business is logged out after this long without activity (warned first).', default: '30' },
   { env: 'KANAL_SESSION_IDLE_MINUTES_STAFF', schema: minutes, allowed: 'a whole number of minutes from 1 to 1440', description: 'An employee is logged out after this long without activity.', default: '480' },
@@ -230,7 +230,8 @@ function authConfig(get: <T>(name: SettingName) => T, problems: string[], nodeEn
   for (const [group, role] of Object.entries(roleMap)) {
     if (!staffRoleNames.includes(role)) problems.push(`KANAL_STAFF_ROLE_MAP gives group ${JSON.stringify(group)} the unknown role ${JSON.stringify(role)}: expected one of ${staffRoleNames.join(', ')}.`);
   }
-  const sensitive = get<string>('KANAL_SENSITIVE_DEPARTMENTS').split(',').filter(Boolean);
+  const sensitiveSetting = get<string>('KANAL_SENSITIVE_DEPARTMENTS');
+  const sensitive = sensitiveSetting === 'none' ? [] : sensitiveSetting.split(',');
   const departments = Object.entries(parsePairs(get<string>('KANAL_DEPARTMENTS'), ';')).map(([id, name]) => ({ id, name, sensitive: sensitive.includes(id) }));
   for (const id of sensitive) {
     if (!departments.some((d) => d.id === id)) problems.push(`KANAL_SENSITIVE_DEPARTMENTS names ${JSON.stringify(id)}, which is not in KANAL_DEPARTMENTS.`);

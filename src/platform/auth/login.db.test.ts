@@ -274,3 +274,35 @@ test('"stay logged in" moves the idle timeout, with the CSRF token', async (ctx)
   assert.equal(renewed.statusCode, 200);
   assert.equal(renewed.json().secondsLeft, 30 * 60);
 });
+
+test('the test provider publishes its discovery document under /test-idp', async () => {
+  const client = new HttpClient(t.baseUrl);
+  const page = await client.get('/test-idp/.well-known/openid-configuration');
+  const discovery = JSON.parse(page.body) as Record<string, unknown>;
+  assert.equal(discovery.issuer, `${t.baseUrl}/test-idp`);
+  assert.deepEqual(discovery.code_challenge_methods_supported, ['S256']);
+  assert.ok(Array.isArray(discovery.acr_values_supported) && discovery.acr_values_supported.includes('https://data.gov.dk/concept/core/nsis/loa/Substantial'));
+  assert.ok(discovery.end_session_endpoint);
+});
+
+test('with KANAL_TEST_IDP=off there is no /test-idp, and an unreachable provider gives a clear "not available"', async () => {
+  const off = await startTestApp({
+    env: {
+      KANAL_TEST_IDP: 'off',
+      KANAL_CITIZEN_OIDC_ISSUER: 'http://127.0.0.1:9/broker',
+      KANAL_CITIZEN_OIDC_CLIENT_SECRET: 'x',
+      KANAL_STAFF_OIDC_ISSUER: 'http://127.0.0.1:9/staff',
+      KANAL_STAFF_OIDC_CLIENT_SECRET: 'y',
+    },
+  });
+  try {
+    assert.equal((await off.app.inject('/test-idp/.well-known/openid-configuration')).statusCode, 404);
+    const front = await off.app.inject('/');
+    assert.doesNotMatch(front.body, /TEST — ikke rigtig MitID/);
+    const login = await off.app.inject('/auth/login/citizen');
+    assert.equal(login.statusCode, 503);
+    assert.match(login.body, /ikke tilgængelig lige nu/);
+  } finally {
+    await off.close();
+  }
+});

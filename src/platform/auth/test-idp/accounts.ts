@@ -1,7 +1,7 @@
 // The test identity provider's accounts: the test register's people and businesses,
 // and fictional employees covering every department and every staff role.
 import type { Config } from '../../../config.ts';
-import { staffRoles, type StaffRole } from '../../policy/index.ts';
+import type { StaffRole } from '../../policy/index.ts';
 import { testBusinesses, testPeople } from '../register/test-register.ts';
 
 export interface TestAccount {
@@ -94,9 +94,4 @@ export function testAccounts(config: Config): TestAccount[] {
     });
   });
   return accounts;
-}
-
-/** Every staff role has at least one test employee (unless the role map leaves a role out). */
-export function coveredStaffRoles(accounts: readonly TestAccount[]): StaffRole[] {
-  return staffRoles.filter((role) => accounts.some((a) => a.facts.role === role));
 }
