@@ -1,4 +1,5 @@
 // HTTP only: parse, authorise (config.access), call the registry, render.
+import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +7,6 @@ import fastifyMultipart from '@fastify/multipart';
 import Type from 'typebox';
 import type { Access } from '../../platform/policy/index.ts';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
-import { pageContext } from '../../platform/ui/index.ts';
 import { KanalError, notFound, validationFailed } from '../../platform/http/errors.ts';
 import { contactMessages } from './messages.ts';
 import { CodeParams, IdParams, QuickRegistrationBody, TallyBody, TopicBody, type Channel, type Topic } from './schema.ts';
@@ -15,7 +15,7 @@ import { addTopic, changeTopic, InvalidTopic, listTopics, resolveTopic, type Top
 import { currentCountWeek } from './count-week.ts';
 import { findContact, listBatches, totalsByChannelKindTopic } from './store.ts';
 import { fileHash, importFigures, ImportRejected, isImportSource, previewImport, type ImportPreview } from './import/importer.ts';
-import { employeeOf } from './staff.ts';
+import { employeeOf, staffPage } from './staff.ts';
 import { paths } from './views/shared.tsx';
 import { RegisterPage, type RegistrationValues } from './views/register-page.tsx';
 import { CorrectPage } from './views/correct-page.tsx';
@@ -35,6 +35,9 @@ const hidden = { hide: true };
 /** The channel an employee used last is preselected next time: phone for those on the phones. */
 const CHANNEL_COOKIE = 'kanal_contact_channel';
 const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+const sameToken = (given: string | undefined, expected: string) =>
+  given !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const ListField = Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 5 })]));
@@ -63,7 +66,7 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
   const renderRegister = async (request: FastifyRequest, reply: FastifyReply, values: RegistrationValues, extra: { notice?: string; topicError?: string } = {}) => {
     const topics = await listTopics(db);
     const recent = await recentRegistrations(db, employeeOf(request).id);
-    return reply.page(<RegisterPage ctx={pageContext(request, config)} topics={topics} values={values} recent={recent} {...extra} />, extra.topicError ? 400 : 200);
+    return reply.page(<RegisterPage ctx={staffPage(request, config)} topics={topics} values={values} recent={recent} {...extra} />, extra.topicError ? 400 : 200);
   };
 
   app.get(
@@ -108,7 +111,7 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
 
   app.get('/medarbejder/henvendelser/:id/ret', { config: staff, schema: { ...hidden, params: IdParams } }, async (request, reply) => {
     const contact = await ownRecent(request, request.params.id);
-    return reply.page(<CorrectPage ctx={pageContext(request, config)} contact={contact} topics={await listTopics(db)} />);
+    return reply.page(<CorrectPage ctx={staffPage(request, config)} contact={contact} topics={await listTopics(db)} />);
   });
 
   app.post(
@@ -140,7 +143,7 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
   const renderCountWeek = async (request: FastifyRequest, reply: FastifyReply, channel: Channel, notice?: string) => {
     const week = currentCountWeek(config.contactCountWeeks, new Date());
     const totals = week ? await totalsByChannelKindTopic(db, week.firstDay, week.lastDay, 'manual') : [];
-    return reply.page(<CountWeekPage ctx={pageContext(request, config)} week={week} weeks={config.contactCountWeeks} channel={channel} topics={await listTopics(db)} totals={totals} notice={notice} />);
+    return reply.page(<CountWeekPage ctx={staffPage(request, config)} week={week} weeks={config.contactCountWeeks} channel={channel} topics={await listTopics(db)} totals={totals} notice={notice} />);
   };
 
   app.get(
@@ -173,7 +176,7 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
 
   app.get(paths.topics, { config: admin, schema: { ...hidden, querystring: Type.Object({ gemt: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => {
     const notice = request.query.gemt !== undefined ? contactMessages[request.lang].saved : undefined;
-    return reply.page(<TopicsPage ctx={pageContext(request, config)} topics={await listTopics(db)} notice={notice} />);
+    return reply.page(<TopicsPage ctx={staffPage(request, config)} topics={await listTopics(db)} notice={notice} />);
   });
 
   const draftOf = (body: { code?: string | undefined; name?: string | undefined; kle?: string | undefined; department?: string | undefined; handledBy?: string | undefined; options?: string | string[] | undefined }, code?: string): TopicDraft => {
@@ -198,17 +201,17 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
       if (!found) throw notFound();
     } catch (error) {
       if (!(error instanceof InvalidTopic)) throw error;
-      return reply.page(<TopicFormPage ctx={pageContext(request, config)} draft={draft} isNew={isNew} problems={error.problems} />, 400);
+      return reply.page(<TopicFormPage ctx={staffPage(request, config)} draft={draft} isNew={isNew} problems={error.problems} />, 400);
     }
     return reply.redirect(`${paths.topics}?gemt=1`, 303);
   };
 
-  app.get(paths.newTopic, { config: admin, schema: hidden }, (request, reply) => reply.page(<TopicFormPage ctx={pageContext(request, config)} draft={blank} isNew problems={[]} />));
+  app.get(paths.newTopic, { config: admin, schema: hidden }, (request, reply) => reply.page(<TopicFormPage ctx={staffPage(request, config)} draft={blank} isNew problems={[]} />));
   app.post(paths.newTopic, { config: admin, schema: { ...hidden, body: topicBody } }, (request, reply) => saveTopic(request, reply, draftOf(request.body), true));
   app.get('/medarbejder/henvendelser/emner/:code', { config: admin, schema: { ...hidden, params: CodeParams } }, async (request, reply) => {
     const topic = (await listTopics(db)).find((x) => x.code === request.params.code);
     if (!topic) throw notFound();
-    return reply.page(<TopicFormPage ctx={pageContext(request, config)} draft={toDraft(topic)} isNew={false} problems={[]} />);
+    return reply.page(<TopicFormPage ctx={staffPage(request, config)} draft={toDraft(topic)} isNew={false} problems={[]} />);
   });
   app.post('/medarbejder/henvendelser/emner/:code', { config: admin, schema: { ...hidden, params: CodeParams, body: topicBody } }, (request, reply) =>
     saveTopic(request, reply, draftOf(request.body, request.params.code), false),
@@ -216,14 +219,17 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
 
   // --- Import of aggregated figures (admins) ------------------------------------------
 
-  app.get(paths.import, { config: admin, schema: hidden }, async (request, reply) => reply.page(<ImportPage ctx={pageContext(request, config)} batches={await listBatches(db, 20)} />));
+  app.get(paths.import, { config: admin, schema: hidden }, async (request, reply) => reply.page(<ImportPage ctx={staffPage(request, config)} batches={await listBatches(db, 20)} />));
 
   // Multipart only here: the upload is the one form that sends a file.
   void app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
-    scope.post(paths.import, { config: admin, schema: hidden }, async (request, reply) => {
+    // The CSRF token travels inside the multipart body, which the platform's check does not
+    // read (it would have to buffer the file first): this handler checks it once the parts are in.
+    scope.post(paths.import, { config: { ...admin, csrf: 'exempt' }, schema: hidden }, async (request, reply) => {
       const t = contactMessages[request.lang];
       let source: string | undefined;
+      let csrf: string | undefined;
       let file: { name: string; data: Buffer } | undefined;
       for await (const part of request.parts()) {
         if (part.type === 'file') {
@@ -232,11 +238,14 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
           if (data.length > 0 || part.filename) file = { name: path.basename(part.filename || 'fil'), data };
         } else if (part.fieldname === 'source' && typeof part.value === 'string') {
           source = part.value;
+        } else if (part.fieldname === '_csrf' && typeof part.value === 'string') {
+          csrf = part.value;
         }
       }
+      if (!sameToken(csrf, request.csrfToken())) throw new KanalError('csrf_failed', 'The CSRF token is missing or wrong: reload the page and try again.');
       const errors = { source: isImportSource(source) ? undefined : t.sourceMissing, file: file && file.name ? undefined : t.fileMissing };
       if (!isImportSource(source) || !file?.name) {
-        return reply.page(<ImportPage ctx={pageContext(request, config)} batches={await listBatches(db, 20)} source={source} errors={errors} />, 400);
+        return reply.page(<ImportPage ctx={staffPage(request, config)} batches={await listBatches(db, 20)} source={source} errors={errors} />, 400);
       }
       const preview = await previewImport(db, file.data, file.name, source);
       // The file waits under the data directory, named by its hash, until the import is confirmed.
@@ -244,7 +253,7 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
         await fs.mkdir(importDir, { recursive: true });
         await fs.writeFile(path.join(importDir, preview.hash), file.data);
       }
-      return reply.page(<PreviewPage ctx={pageContext(request, config)} preview={preview} source={source} />, preview.problemCount > 0 ? 400 : 200);
+      return reply.page(<PreviewPage ctx={staffPage(request, config)} preview={preview} source={source} />, preview.problemCount > 0 ? 400 : 200);
     });
   });
 
@@ -258,17 +267,17 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
       const stored = path.join(importDir, hash);
       const file = await fs.readFile(stored).catch(() => undefined);
       if (!file || fileHash(file) !== hash) {
-        return reply.page(<ImportPage ctx={pageContext(request, config)} batches={await listBatches(db, 20)} source={source} errors={{ file: t.expired }} />, 400);
+        return reply.page(<ImportPage ctx={staffPage(request, config)} batches={await listBatches(db, 20)} source={source} errors={{ file: t.expired }} />, 400);
       }
       try {
         const outcome = await db.transaction().execute((trx) => importFigures(trx, { file, fileName, source, importedBy: employeeOf(request).id }));
         await fs.rm(stored, { force: true });
         const notice = outcome.status === 'unchanged' ? t.unchanged : t.imported(String(outcome.rows), String(outcome.total));
-        return reply.page(<ImportPage ctx={pageContext(request, config)} batches={await listBatches(db, 20)} notice={notice} />);
+        return reply.page(<ImportPage ctx={staffPage(request, config)} batches={await listBatches(db, 20)} notice={notice} />);
       } catch (error) {
         if (!(error instanceof ImportRejected)) throw error;
         const preview: ImportPreview = { ...(await previewImport(db, file, fileName, source)), problems: error.problems, problemCount: error.problemCount };
-        return reply.page(<PreviewPage ctx={pageContext(request, config)} preview={preview} source={source} />, 400);
+        return reply.page(<PreviewPage ctx={staffPage(request, config)} preview={preview} source={source} />, 400);
       }
     },
   );

@@ -1,11 +1,10 @@
-import type { PageContext } from '../../../platform/ui/index.ts';
 import { Button, ButtonGroup, Select } from '../../../platform/ui/components/index.ts';
 import { contactMessages } from '../messages.ts';
 import type { Contact, Topic } from '../schema.ts';
 import { RegistrationFields } from './register-page.tsx';
-import { ContactsLayout, Csrf, clock, paths } from './shared.tsx';
+import { ContactsLayout, Csrf, clock, paths, type StaffPageContext } from './shared.tsx';
 
-export function CorrectPage({ ctx, contact, topics }: { ctx: PageContext; contact: Contact; topics: Topic[] }) {
+export function CorrectPage({ ctx, contact, topics }: { ctx: StaffPageContext; contact: Contact; topics: Topic[] }) {
   const t = contactMessages[ctx.lang];
   const options = topics.filter((x) => x.active || x.code === contact.topic).map((x) => ({ value: x.code, text: x.name }));
   return (

@@ -1,18 +1,17 @@
 // KOMHEN count week: one large button per frequent topic × kind for the chosen channel,
 // each showing the week's running total; one click counts one contact.
-import type { PageContext } from '../../../platform/ui/index.ts';
 import { Alert, Table } from '../../../platform/ui/components/index.ts';
 import { contactMessages } from '../messages.ts';
 import { kinds, type Channel, type Topic } from '../schema.ts';
 import type { CountWeek } from '../count-week.ts';
 import type { TallyTotal } from '../store.ts';
-import { ContactsLayout, Csrf, dayText, number, paths } from './shared.tsx';
+import { ContactsLayout, Csrf, dayText, number, paths, type StaffPageContext } from './shared.tsx';
 
 /** The channels staff tally by hand; digital ones are counted automatically. */
 export const tallyChannels: readonly Channel[] = ['phone', 'in_person', 'email', 'letter', 'chat', 'sms'];
 
 export interface CountWeekPageProps {
-  ctx: PageContext;
+  ctx: StaffPageContext;
   week: CountWeek | undefined;
   weeks: readonly string[];
   channel: Channel;

@@ -1,12 +1,11 @@
-import type { PageContext } from '../../../platform/ui/index.ts';
 import { Alert, Button, ButtonGroup, ErrorSummary, FileUpload, Select, SummaryList, Table } from '../../../platform/ui/components/index.ts';
 import { contactMessages } from '../messages.ts';
 import { channels } from '../schema.ts';
 import { importSources, type ImportPreview, type ImportSource } from '../import/importer.ts';
 import type { ImportBatch } from '../store.ts';
-import { ContactsLayout, Csrf, dayText, number, paths } from './shared.tsx';
+import { ContactsLayout, Csrf, dayText, number, paths, type StaffPageContext } from './shared.tsx';
 
-function UploadForm({ ctx, source, errors }: { ctx: PageContext; source?: string | undefined; errors: { file?: string | undefined; source?: string | undefined } }) {
+function UploadForm({ ctx, source, errors }: { ctx: StaffPageContext; source?: string | undefined; errors: { file?: string | undefined; source?: string | undefined } }) {
   const t = contactMessages[ctx.lang];
   return (
     <form method="post" action={paths.import} enctype="multipart/form-data" novalidate>
@@ -25,7 +24,7 @@ function UploadForm({ ctx, source, errors }: { ctx: PageContext; source?: string
   );
 }
 
-function Batches({ ctx, batches }: { ctx: PageContext; batches: ImportBatch[] }) {
+function Batches({ ctx, batches }: { ctx: StaffPageContext; batches: ImportBatch[] }) {
   const t = contactMessages[ctx.lang];
   if (batches.length === 0) return null;
   const sourceName = (s: string) => t.source[s as ImportSource] ?? s;
@@ -39,7 +38,7 @@ function Batches({ ctx, batches }: { ctx: PageContext; batches: ImportBatch[] })
   );
 }
 
-export function ImportPage({ ctx, batches, source, errors = {}, notice }: { ctx: PageContext; batches: ImportBatch[]; source?: string | undefined; errors?: { file?: string | undefined; source?: string | undefined }; notice?: string | undefined }) {
+export function ImportPage({ ctx, batches, source, errors = {}, notice }: { ctx: StaffPageContext; batches: ImportBatch[]; source?: string | undefined; errors?: { file?: string | undefined; source?: string | undefined }; notice?: string | undefined }) {
   const t = contactMessages[ctx.lang];
   const summary = [errors.source && { fieldId: 'source', message: errors.source }, errors.file && { fieldId: 'file', message: errors.file }].filter((e): e is { fieldId: string; message: string } => Boolean(e));
   return (
@@ -54,7 +53,7 @@ export function ImportPage({ ctx, batches, source, errors = {}, notice }: { ctx:
   );
 }
 
-export function PreviewPage({ ctx, preview, source }: { ctx: PageContext; preview: ImportPreview; source: ImportSource }) {
+export function PreviewPage({ ctx, preview, source }: { ctx: StaffPageContext; preview: ImportPreview; source: ImportSource }) {
   const t = contactMessages[ctx.lang];
   const failed = preview.problemCount > 0;
   return (

@@ -1,11 +1,10 @@
 // Quick registration: the common case (preselected channel, information, resolved) is one
 // click on a frequent topic; any other topic by type-ahead (a datalist: no JavaScript needed).
-import type { PageContext } from '../../../platform/ui/index.ts';
 import { Alert, Button, Checkboxes, ErrorSummary, Field, Radios, Table } from '../../../platform/ui/components/index.ts';
 import { contactMessages } from '../messages.ts';
 import { channels, kinds, type Channel, type Contact, type Kind, type Topic } from '../schema.ts';
 import { CORRECTION_MINUTES } from '../registry.ts';
-import { ContactsLayout, Csrf, clock, paths } from './shared.tsx';
+import { ContactsLayout, Csrf, clock, paths, type StaffPageContext } from './shared.tsx';
 
 export interface RegistrationValues {
   channel: Channel;
@@ -17,7 +16,7 @@ export interface RegistrationValues {
 }
 
 export interface RegisterPageProps {
-  ctx: PageContext;
+  ctx: StaffPageContext;
   topics: Topic[];
   values: RegistrationValues;
   recent: Contact[];
@@ -26,7 +25,7 @@ export interface RegisterPageProps {
   topicError?: string | undefined;
 }
 
-export function RegistrationFields({ ctx, values, idPrefix = '' }: { ctx: PageContext; values: Omit<RegistrationValues, 'topicText'>; idPrefix?: string }) {
+export function RegistrationFields({ ctx, values, idPrefix = '' }: { ctx: StaffPageContext; values: Omit<RegistrationValues, 'topicText'>; idPrefix?: string }) {
   const t = contactMessages[ctx.lang];
   return (
     <>
@@ -55,7 +54,7 @@ export function RegistrationFields({ ctx, values, idPrefix = '' }: { ctx: PageCo
   );
 }
 
-export function RecentRegistrations({ ctx, recent, topics }: { ctx: PageContext; recent: Contact[]; topics: Topic[] }) {
+export function RecentRegistrations({ ctx, recent, topics }: { ctx: StaffPageContext; recent: Contact[]; topics: Topic[] }) {
   const t = contactMessages[ctx.lang];
   const name = (code: string) => topics.find((x) => x.code === code)?.name ?? code;
   return (

@@ -2,7 +2,6 @@
 import type { ComponentChildren } from 'preact';
 import { StaffLayout, type NavItem, type PageContext } from '../../../platform/ui/index.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
-import { contactMessages } from '../messages.ts';
 
 export const paths = {
   register: '/medarbejder/henvendelser/ny',
@@ -16,19 +15,12 @@ export const paths = {
   importCommit: '/medarbejder/henvendelser/import/godkend',
 } as const;
 
-export function contactsNav(ctx: PageContext): NavItem[] {
-  const t = contactMessages[ctx.lang];
-  return [
-    { href: paths.register, text: t.navRegister },
-    { href: paths.countWeek, text: t.navCountWeek },
-    { href: paths.topics, text: t.navTopics },
-    { href: paths.import, text: t.navImport },
-  ];
-}
+/** A contacts page's context: the page's, plus the staff menu for the employee's roles. */
+export type StaffPageContext = PageContext & { nav: NavItem[] };
 
-export function ContactsLayout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
+export function ContactsLayout({ ctx, title, children }: { ctx: StaffPageContext; title: string; children: ComponentChildren }) {
   return (
-    <StaffLayout ctx={ctx} title={title} nav={contactsNav(ctx)}>
+    <StaffLayout ctx={ctx} title={title} nav={ctx.nav}>
       {children}
     </StaffLayout>
   );

@@ -1,11 +1,10 @@
-import type { PageContext } from '../../../platform/ui/index.ts';
 import { Alert, Button, Checkboxes, ErrorSummary, Select, Table, TextInput } from '../../../platform/ui/components/index.ts';
 import { contactMessages } from '../messages.ts';
 import { departments, type Topic } from '../schema.ts';
 import type { TopicDraft, TopicProblem } from '../topics.ts';
-import { ContactsLayout, Csrf, paths } from './shared.tsx';
+import { ContactsLayout, Csrf, paths, type StaffPageContext } from './shared.tsx';
 
-export function TopicsPage({ ctx, topics, notice }: { ctx: PageContext; topics: Topic[]; notice?: string | undefined }) {
+export function TopicsPage({ ctx, topics, notice }: { ctx: StaffPageContext; topics: Topic[]; notice?: string | undefined }) {
   const t = contactMessages[ctx.lang];
   const yesNo = (b: boolean) => (b ? t.yes : t.no);
   return (
@@ -42,7 +41,7 @@ export function TopicsPage({ ctx, topics, notice }: { ctx: PageContext; topics: 
 }
 
 export interface TopicFormProps {
-  ctx: PageContext;
+  ctx: StaffPageContext;
   draft: TopicDraft;
   isNew: boolean;
   problems: { field: keyof TopicDraft; problem: TopicProblem }[];
