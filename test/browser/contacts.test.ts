@@ -4,19 +4,37 @@ import assert from 'node:assert/strict';
 import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
 import { isoWeekOf } from '../../src/modules/contacts/count-week.ts';
 import * as store from '../../src/modules/contacts/store.ts';
+import { sql } from 'kysely';
 
 let bt: BrowserTest;
 before(async () => {
   bt = await startBrowserTest({ env: { KANAL_CONTACTS_COUNT_WEEKS: isoWeekOf(new Date()) } });
+  // Registrations belong to the employee's subject at the identity provider: find it from a first one.
+  const page = await staffPage('/medarbejder/henvendelser/ny');
+  await page.getByRole('combobox', { name: 'Emne' }).fill('Andet');
+  await page.keyboard.press('Enter');
+  await page.getByText('Registreret: Andet.').waitFor();
+  const { rows } = await sql<{ recorded_by: string }>`select recorded_by from contact order by id desc limit 1`.execute(bt.app.database.db);
+  subject = rows[0]!.recorded_by;
 });
 after(() => bt.close());
 
-const latest = async () => (await store.contactsRecordedBy(bt.app.database.db, 'medarbejder', '2000-01-01T00:00:00.000Z', 1))[0];
+const latest = async () => (await store.contactsRecordedBy(bt.app.database.db, subject, '2000-01-01T00:00:00.000Z', 1))[0];
+let subject = '';
+
+/** A page logged in as an employee through the test identity provider, at `path`. */
+async function staffPage(path: string, account = 'medarbejder-borgerservice-frontdesk', javaScript = true) {
+  const page = await bt.newPage({ javaScript });
+  await page.goto(`/auth/login/staff?til=${encodeURIComponent(path)}`);
+  await page.locator(`input[name="konto"][value="${account}"]`).check();
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL((url) => url.pathname === path);
+  return page;
+}
 
 for (const javaScript of [true, false]) {
   test(`a phone contact is registered in three clicks from any staff page${javaScript ? '' : ' (without JavaScript)'}`, async () => {
-    const page = await bt.newPage({ javaScript });
-    await page.goto('/medarbejder/henvendelser/taelleuge');
+    const page = await staffPage('/medarbejder/henvendelser/taelleuge', undefined, javaScript);
     await page.getByRole('link', { name: 'Registrér henvendelse' }).first().click(); // 1: the link on every staff page
     assert.equal(await page.locator('h1').innerText(), 'Registrér henvendelse');
     assert.equal(await page.getByRole('radio', { name: 'Telefon' }).isChecked(), true);
@@ -34,8 +52,7 @@ for (const javaScript of [true, false]) {
 }
 
 test('a topic typed in the type-ahead field is registered with Enter, and corrected from the list', async () => {
-  const page = await bt.newPage();
-  await page.goto('/medarbejder/henvendelser/ny');
+  const page = await staffPage('/medarbejder/henvendelser/ny');
   await page.getByRole('combobox', { name: 'Emne' }).fill('Rotter');
   await page.keyboard.press('Enter');
   await page.getByText('Registreret: Rotter.').waitFor();
@@ -50,8 +67,7 @@ test('a topic typed in the type-ahead field is registered with Enter, and correc
 });
 
 test('count week: one click per contact, with running totals', async () => {
-  const page = await bt.newPage();
-  await page.goto('/medarbejder/henvendelser/taelleuge');
+  const page = await staffPage('/medarbejder/henvendelser/taelleuge');
   await page.getByRole('link', { name: /^Personlig/ }).click();
   // Every manual in-person contact of the week counts, also those registered outside this page.
   const channelTotal = async () => Number(/\((\d+)\)/.exec(await page.getByRole('link', { name: /^Personlig/ }).innerText())?.[1]);
@@ -67,8 +83,7 @@ test('count week: one click per contact, with running totals', async () => {
 });
 
 test('import: the preview lists an error by line and column in Danish, and a good file is imported', async () => {
-  const page = await bt.newPage();
-  await page.goto('/medarbejder/henvendelser/import');
+  const page = await staffPage('/medarbejder/henvendelser/import', 'medarbejder-administration-admin');
   await assertGoodPage(page);
   await page.getByLabel('Kilde').selectOption('telefoni');
   const csv = 'dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-02;telefon;ind;information;affald;;412\n2026-11-31;telefon;ind;information;affald;;3\n';
@@ -88,8 +103,7 @@ test('import: the preview lists an error by line and column in Danish, and a goo
 });
 
 test('the topic list and topic form are accessible', async () => {
-  const page = await bt.newPage();
-  await page.goto('/medarbejder/henvendelser/emner');
+  const page = await staffPage('/medarbejder/henvendelser/emner', 'medarbejder-administration-admin');
   await assertGoodPage(page);
   await page.getByRole('link', { name: 'Redigér Boligstøtte' }).click();
   assert.equal(await page.getByLabel('Behandles af en anden myndighed').inputValue(), 'Udbetaling Danmark');
