@@ -25,7 +25,10 @@ async function aggregates() {
   }
 }
 
-test('kanal import contacts imports a file once, and reports a bad file line by line', async () => {
+// Each command is a fresh Node process compiling TypeScript: slow on a busy machine.
+const slow = { timeout: 600_000 };
+
+test('kanal import contacts imports a file once, and reports a bad file line by line', slow, async () => {
   const file = path.join(dataDir, 'telefoni.csv');
   fs.writeFileSync(file, 'dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-02;telefon;ind;information;affald;;412\n2026-11-02;telefon;ind;egen sag;byggeri;;38\n');
   const first = kanal('import', 'contacts', file, '--source', 'telefoni');
@@ -45,7 +48,7 @@ test('kanal import contacts imports a file once, and reports a bad file line by 
   assert.equal(kanal('import', 'contacts', file, '--source', 'fax').status, 2);
 });
 
-test('kanal contacts rebuild-aggregates recomputes the aggregates; seed --demo records demo contacts once', async () => {
+test('kanal contacts rebuild-aggregates recomputes the aggregates; seed --demo records demo contacts once', slow, async () => {
   const seeded = kanal('seed', '--demo');
   assert.equal(seeded.status, 0, seeded.stderr);
   const { daily } = await aggregates();

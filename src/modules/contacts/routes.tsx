@@ -1,9 +1,7 @@
 // HTTP only: parse, authorise (config.access), call the registry, render.
-import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import fastifyMultipart from '@fastify/multipart';
 import Type from 'typebox';
 import type { Access } from '../../platform/policy/index.ts';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
@@ -35,9 +33,6 @@ const hidden = { hide: true };
 /** The channel an employee used last is preselected next time: phone for those on the phones. */
 const CHANNEL_COOKIE = 'kanal_contact_channel';
 const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-const sameToken = (given: string | undefined, expected: string) =>
-  given !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const ListField = Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 5 })]));
@@ -221,37 +216,32 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
 
   app.get(paths.import, { config: admin, schema: hidden }, async (request, reply) => reply.page(<ImportPage ctx={staffPage(request, config)} batches={await listBatches(db, 20)} />));
 
-  // Multipart only here: the upload is the one form that sends a file.
+  // The upload is the one form that sends a file. Its multipart body is read whole (at most
+  // 100 MB) into fields before validation, so the platform checks its CSRF token as for any form.
   void app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
-    // The CSRF token travels inside the multipart body, which the platform's check does not
-    // read (it would have to buffer the file first): this handler checks it once the parts are in.
-    scope.post(paths.import, { config: { ...admin, csrf: 'exempt' }, schema: hidden }, async (request, reply) => {
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES + 64 * 1024 }, async (request: FastifyRequest, body: Buffer) => {
+      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+      const text = (name: string) => {
+        const value = form.get(name);
+        return typeof value === 'string' ? value : undefined;
+      };
+      const file = form.get('file');
+      return { _csrf: text('_csrf'), source: text('source'), file: file instanceof File && file.name !== '' ? file : undefined };
+    });
+    scope.post(paths.import, { config: admin, schema: hidden }, async (request, reply) => {
       const t = contactMessages[request.lang];
-      let source: string | undefined;
-      let csrf: string | undefined;
-      let file: { name: string; data: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer();
-          if (part.file.truncated) throw new KanalError('payload_too_large', 'The file is larger than 100 MB.');
-          if (data.length > 0 || part.filename) file = { name: path.basename(part.filename || 'fil'), data };
-        } else if (part.fieldname === 'source' && typeof part.value === 'string') {
-          source = part.value;
-        } else if (part.fieldname === '_csrf' && typeof part.value === 'string') {
-          csrf = part.value;
-        }
-      }
-      if (!sameToken(csrf, request.csrfToken())) throw new KanalError('csrf_failed', 'The CSRF token is missing or wrong: reload the page and try again.');
-      const errors = { source: isImportSource(source) ? undefined : t.sourceMissing, file: file && file.name ? undefined : t.fileMissing };
-      if (!isImportSource(source) || !file?.name) {
+      const { source, file } = request.body as { source?: string; file?: File };
+      const errors = { source: isImportSource(source) ? undefined : t.sourceMissing, file: file ? undefined : t.fileMissing };
+      if (!isImportSource(source) || !file) {
         return reply.page(<ImportPage ctx={staffPage(request, config)} batches={await listBatches(db, 20)} source={source} errors={errors} />, 400);
       }
-      const preview = await previewImport(db, file.data, file.name, source);
+      const data = Buffer.from(await file.arrayBuffer());
+      const name = path.basename(file.name);
+      const preview = await previewImport(db, data, name, source);
       // The file waits under the data directory, named by its hash, until the import is confirmed.
       if (preview.problemCount === 0) {
         await fs.mkdir(importDir, { recursive: true });
-        await fs.writeFile(path.join(importDir, preview.hash), file.data);
+        await fs.writeFile(path.join(importDir, preview.hash), data);
       }
       return reply.page(<PreviewPage ctx={staffPage(request, config)} preview={preview} source={source} />, preview.problemCount > 0 ? 400 : 200);
     });
