@@ -36,11 +36,12 @@ test('the jobs page lists waiting, failed and dead jobs with their errors, escap
   assert.equal(response.statusCode, 200);
   const html = response.body;
   assert.match(html, /<h1>Baggrundsjob<\/h1>/);
-  assert.match(html, /<td data-state="queued">1<\/td><td data-state="running">0<\/td><td data-state="failed">1<\/td><td data-state="dead">1<\/td>/);
+  const counts = Object.fromEntries([...html.matchAll(/<span data-state="(\w+)">(\d+)<\/span>/g)].map((m) => [m[1], Number(m[2])]));
+  assert.deepEqual(counts, { queued: 1, running: 0, failed: 1, dead: 1 });
   assert.match(html, /SMTP 550 &lt;mailbox unavailable>/);
   assert.match(html, new RegExp(`action="/admin/jobs/${dead}/retry"`));
   assert.match(html, new RegExp(`action="/admin/jobs/${failed}/retry"`));
-  assert.doesNotMatch(html, new RegExp(`<tr><td>${done}</td>`), 'done jobs are not listed');
+  assert.doesNotMatch(html, new RegExp(`<tr><td[^>]*>${done}</td>`), 'done jobs are not listed');
   assert.doesNotMatch(html, /"message"/, 'payloads are not shown');
 });
 
