@@ -1,6 +1,7 @@
 // The administrators' jobs page and notification outbox in a real browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
 import { enqueue } from '../../src/platform/jobs/index.ts';
 import type { JobTables } from '../../src/platform/jobs/schema.ts';
@@ -20,8 +21,18 @@ before(async () => {
 });
 after(() => bt.close());
 
+/** A page logged in as the test administrator through the test identity provider. */
+async function adminPage(options: { javaScript?: boolean } = {}): Promise<Page> {
+  const page = await bt.newPage(options);
+  await page.goto('/auth/login/staff');
+  await page.locator('input[name="konto"][value="medarbejder-administration-admin"]').check();
+  await page.locator('form button[type="submit"]').first().click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/test-idp'));
+  return page;
+}
+
 test('the jobs page is accessible, fits 320 px, and "Kør igen" queues a dead job again', async () => {
-  const page = await bt.newPage();
+  const page = await adminPage();
   await page.goto('/admin/jobs');
   assert.equal(await page.locator('h1').innerText(), 'Baggrundsjob');
   await assertGoodPage(page);
@@ -34,14 +45,14 @@ test('the jobs page is accessible, fits 320 px, and "Kør igen" queues a dead jo
 test('"Kør igen" is a plain form: it works without JavaScript', async () => {
   const db = bt.app.database.db;
   await db.withTables<JobTables>().updateTable('jobs').set({ state: 'dead' }).where('id', '=', deadJob).execute();
-  const page = await bt.newPage({ javaScript: false });
+  const page = await adminPage({ javaScript: false });
   await page.goto('/admin/jobs');
   await page.getByRole('button', { name: `Kør igen Nr. ${deadJob}` }).click();
   assert.match(await page.getByRole('alert').innerText(), new RegExp(`Job ${deadJob} er sat i kø igen`));
 });
 
 test('the outbox is accessible and fits 320 px', async () => {
-  const page = await bt.newPage();
+  const page = await adminPage();
   await page.goto('/admin/notifications');
   assert.equal(await page.locator('h1').innerText(), 'Udbakke');
   assert.match(await page.locator('main').innerText(), /borger@example\.dk/);

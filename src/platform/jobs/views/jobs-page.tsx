@@ -1,10 +1,11 @@
-import { StaffLayout, adminNav, formatAdminTime, type PageContext } from '../../ui/index.ts';
+import { StaffLayout, formatAdminTime, type NavItem, type PageContext } from '../../ui/index.ts';
 import { Alert, Button, DA_TEXTS, EN_TEXTS, Table } from '../../ui/components/index.ts';
 import type { JobState, JobSummary } from '../schema.ts';
 import { jobsMessages } from '../messages.ts';
 
 export interface JobsPageProps {
   ctx: PageContext;
+  nav: NavItem[];
   counts: Record<JobState, number>;
   jobs: JobSummary[];
   limit: number;
@@ -25,11 +26,11 @@ function RetryForm({ ctx, job }: { ctx: PageContext; job: JobSummary }) {
   );
 }
 
-export function JobsPage({ ctx, counts, jobs, limit, retried }: JobsPageProps) {
+export function JobsPage({ ctx, nav, counts, jobs, limit, retried }: JobsPageProps) {
   const t = jobsMessages[ctx.lang];
   const texts = ctx.lang === 'da' ? DA_TEXTS : EN_TEXTS;
   return (
-    <StaffLayout ctx={ctx} title={t.title} nav={adminNav(ctx.lang)}>
+    <StaffLayout ctx={ctx} title={t.title} nav={nav}>
       <h1>{t.title}</h1>
       <p class="font-lead">{t.lead}</p>
       {retried !== undefined && <Alert variant="success" role text={t.retried(retried)} texts={texts} />}

@@ -1,12 +1,12 @@
-import { StaffLayout, adminNav, formatAdminTime, type PageContext } from '../../ui/index.ts';
+import { StaffLayout, formatAdminTime, type NavItem, type PageContext } from '../../ui/index.ts';
 import { Table } from '../../ui/components/index.ts';
 import type { OutboxEntry } from '../schema.ts';
 import { notifyMessages } from '../messages.ts';
 
-export function OutboxPage({ ctx, messages, smtp, limit }: { ctx: PageContext; messages: OutboxEntry[]; smtp: boolean; limit: number }) {
+export function OutboxPage({ ctx, nav, messages, smtp, limit }: { ctx: PageContext; nav: NavItem[]; messages: OutboxEntry[]; smtp: boolean; limit: number }) {
   const t = notifyMessages[ctx.lang];
   return (
-    <StaffLayout ctx={ctx} title={t.title} nav={adminNav(ctx.lang)}>
+    <StaffLayout ctx={ctx} title={t.title} nav={nav}>
       <h1>{t.title}</h1>
       <p class="font-lead">{smtp ? t.leadSmtp : t.leadOutbox}</p>
       {messages.length === 0 ? (
