@@ -31,7 +31,7 @@ export function startSessionWarning(): void {
     const data = new FormData(form);
     fetch(form.action, {
       method: 'POST',
-      headers: { accept: 'application/json', 'x-csrf-token': String(data.get('_csrf') ?? '') },
+      headers: { accept: 'application/json', 'x-csrf-token': (form.querySelector<HTMLInputElement>('input[name=_csrf]')?.value ?? '') },
       body: new URLSearchParams(data as unknown as Record<string, string>),
       credentials: 'same-origin',
     })

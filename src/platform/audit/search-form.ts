@@ -22,17 +22,19 @@ export const searchFormBody = Type.Object({
 });
 export type SearchFormBody = Static<typeof searchFormBody>;
 
+const INVALID = Symbol('invalid date');
+
 export type SearchFormResult = { ok: true; search: AuditSearch; purpose: string } | { ok: false; problems: FieldProblem[] };
 
-/** undefined when all three parts are empty; 'invalid' when they are not a real date. */
-function dateFrom(day: string | undefined, month: string | undefined, year: string | undefined): Day | 'invalid' | undefined {
+/** undefined when all three parts are empty; INVALID when they are not a real date. */
+function dateFrom(day: string | undefined, month: string | undefined, year: string | undefined): Day | typeof INVALID | undefined {
   const parts = [day, month, year].map((p) => p?.trim() ?? '');
   if (parts.every((p) => p === '')) return undefined;
-  if (!parts.every((p) => /^\d+$/.test(p)) || parts[2]!.length !== 4) return 'invalid';
+  if (!parts.every((p) => /^\d+$/.test(p)) || parts[2]!.length !== 4) return INVALID;
   try {
     return formatDay(Number(parts[2]), Number(parts[1]), Number(parts[0]));
   } catch {
-    return 'invalid'; // e.g. 31 February
+    return INVALID; // e.g. 31 February
   }
 }
 
@@ -52,9 +54,9 @@ export function parseSearchForm(body: SearchFormBody, lang: Lang): SearchFormRes
   if (employee) search.actor = employee;
   const from = dateFrom(body['fra-day'], body['fra-month'], body['fra-year']);
   const to = dateFrom(body['til-day'], body['til-month'], body['til-year']);
-  if (from === 'invalid') problems.push({ field: 'fra-day', message: t.errorDate });
+  if (from === INVALID) problems.push({ field: 'fra-day', message: t.errorDate });
   else search.from = from;
-  if (to === 'invalid') problems.push({ field: 'til-day', message: t.errorDate });
+  if (to === INVALID) problems.push({ field: 'til-day', message: t.errorDate });
   else search.to = to;
   if (search.from && search.to && search.to < search.from) problems.push({ field: 'til-day', message: t.errorOrder });
   const purpose = body.formaal?.trim() ?? '';

@@ -54,7 +54,7 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
 
 function fromBody(request: FastifyRequest): unknown {
   const body = request.body;
-  return body && typeof body === 'object' && '_csrf' in body ? (body as { _csrf: unknown })._csrf : undefined;
+  return body && typeof body === 'object' && '_csrf' in body ? body._csrf : undefined;
 }
 
 export const authPlugin = fp(

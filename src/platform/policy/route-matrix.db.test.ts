@@ -55,7 +55,7 @@ const concrete = (url: string) => url.replace(/:[^/]+/g, 'x').replace(/\*/g, 'x'
 
 /** A request as the principal would make it: a fresh session of its own, and the CSRF token unless told not to. */
 async function ask(route: DeclaredRoute, principal: Principal, withToken = true) {
-  const request: InjectOptions = { method: route.method as InjectOptions['method'], url: concrete(route.url), cookies: {}, headers: {} };
+  const request: InjectOptions = { method: route.method, url: concrete(route.url), cookies: {}, headers: {} };
   let binding = 'anonymous-csrf-cookie';
   if (principal.identity) {
     const session = await startSession(t.database.db, t.config, principal.identity);

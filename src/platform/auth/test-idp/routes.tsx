@@ -42,10 +42,10 @@ export async function registerTestIdp(app: KanalApp, ctx: AppContext): Promise<v
   const audienceOf = (clientId: unknown, scope: unknown): 'citizen' | 'business' | 'staff' => {
     if (clientId === ctx.config.auth.staff.clientId) return 'staff';
     const businessScopes = ctx.config.auth.citizen.businessScope.split(' ');
-    return String(scope ?? '').split(' ').some((s) => businessScopes.includes(s)) ? 'business' : 'citizen';
+    return (typeof scope === 'string' ? scope : '').split(' ').some((s) => businessScopes.includes(s)) ? 'business' : 'citizen';
   };
   const requestedLoa = (acrValues: unknown): AssuranceLevel => {
-    const levels = String(acrValues ?? '').split(' ').map(loaFromClaim).filter((l): l is AssuranceLevel => l !== undefined);
+    const levels = (typeof acrValues === 'string' ? acrValues : '').split(' ').map(loaFromClaim).filter((l): l is AssuranceLevel => l !== undefined);
     return levels[0] ?? 'substantial';
   };
 
