@@ -63,6 +63,21 @@ export const settings = [
   { env: 'KANAL_LOGIN_RATE_LIMIT', schema: Type.Integer({ minimum: 1 }), allowed: 'a whole number of 1 or more', description: 'Login attempts allowed per IP address per 10 minutes.', default: '60' },
   { env: 'KANAL_POST_RATE_LIMIT_IP', schema: Type.Integer({ minimum: 1 }), allowed: 'a whole number of 1 or more', description: 'Form submissions and other changes allowed per IP address per minute (an office shares one address).', default: '600' },
   { env: 'KANAL_POST_RATE_LIMIT_SESSION', schema: Type.Integer({ minimum: 1 }), allowed: 'a whole number of 1 or more', description: 'Form submissions and other changes allowed per session per minute.', default: '60' },
+  // Jobs, notifications and files (src/platform/jobs, notify, storage). See docs/platform-services.md.
+  { env: 'KANAL_WORKER', schema: Type.Union([Type.Literal('on'), Type.Literal('off')]), allowed: 'on or off', description: 'Run the job worker inside `kanal serve`. Turn off on app nodes when separate `kanal worker` processes run the jobs.', default: 'on' },
+  { env: 'KANAL_WORKER_CONCURRENCY', schema: Type.Integer({ minimum: 1, maximum: 100 }), allowed: 'a whole number from 1 to 100', description: 'Jobs one worker process runs at the same time.', default: '4' },
+  { env: 'KANAL_WORKER_POLL_MS', schema: Type.Integer({ minimum: 50, maximum: 60000 }), allowed: 'a whole number of milliseconds from 50 to 60000', description: 'How often an idle worker looks for due jobs (PostgreSQL also wakes it at once on new jobs).', default: '1000' },
+  { env: 'KANAL_JOB_LEASE_SECONDS', schema: Type.Integer({ minimum: 2, maximum: 3600 }), allowed: 'a whole number of seconds from 2 to 3600', description: 'A running job\'s lease, renewed while it runs. A job whose worker died runs again this long after the last renewal.', default: '60' },
+  { env: 'KANAL_JOB_MAX_ATTEMPTS', schema: Type.Integer({ minimum: 1, maximum: 100 }), allowed: 'a whole number from 1 to 100', description: 'Attempts before a failing job is moved to dead (a job type may set its own).', default: '10' },
+  { env: 'KANAL_JOB_RETENTION_DAYS', schema: Type.Integer({ minimum: 1, maximum: 3650 }), allowed: 'a whole number of days from 1 to 3650', description: 'Finished jobs (and their idempotency keys) are deleted this many days after they finished.', default: '30' },
+  { env: 'KANAL_SMTP_HOST', schema: nonEmpty, allowed: 'a host name', description: 'SMTP server for e-mail notifications. Not set: e-mails go to the local outbox shown at /admin/notifications.' },
+  { env: 'KANAL_SMTP_PORT', schema: Type.Integer({ minimum: 1, maximum: 65535 }), allowed: 'a whole number from 1 to 65535', description: 'SMTP port (587 with STARTTLS, 465 with KANAL_SMTP_SECURE=true).', default: '587' },
+  { env: 'KANAL_SMTP_SECURE', schema: Type.Boolean(), allowed: 'true or false', description: 'Use TLS from the start of the connection (port 465). With false, STARTTLS is used when the server offers it.', default: 'false' },
+  { env: 'KANAL_SMTP_USER', schema: nonEmpty, allowed: 'a user name', description: 'SMTP user name, if the server needs a login.' },
+  { env: 'KANAL_SMTP_PASSWORD', schema: nonEmpty, allowed: 'a password', description: 'SMTP password (with KANAL_SMTP_USER).' },
+  { env: 'KANAL_MAIL_FROM', schema: nonEmpty, allowed: 'an address such as "Albertslund Kommune <noreply@albertslund.dk>"', description: 'Sender of e-mail notifications. Default: the municipality\'s name and noreply@ the public host.' },
+  { env: 'KANAL_SMS_PROVIDER', schema: Type.Literal('outbox'), allowed: 'outbox', description: 'Where SMS notifications go. Only the local outbox exists yet; a provider adapter plugs in behind the same interface.', default: 'outbox' },
+  { env: 'KANAL_FILE_MAX_BYTES', schema: Type.Integer({ minimum: 1, maximum: 1073741824 }), allowed: 'a whole number of bytes up to 1073741824 (1 GiB)', description: 'Largest file that may be stored (uploads, attachments), unless a caller sets a smaller limit.', default: '26214400' },
 ] as const satisfies readonly Setting[];
 
 type Env = Record<string, string | undefined>;
@@ -90,6 +105,22 @@ export interface Config {
     accessibilityStatementUrl: string;
   };
   auth: AuthConfig;
+  jobs: {
+    /** Run the worker inside `kanal serve`. */
+    workerInServe: boolean;
+    concurrency: number;
+    pollMs: number;
+    leaseSeconds: number;
+    maxAttempts: number;
+    retentionDays: number;
+  };
+  mail: {
+    /** undefined: e-mails go to the local outbox. */
+    smtp: { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined } | undefined;
+    from: string;
+  };
+  sms: { provider: 'outbox' };
+  files: { maxBytes: number };
 }
 
 /** How Kanal reaches one OpenID Connect identity provider. */
@@ -184,10 +215,32 @@ export function loadConfig(env: Env = process.env): Config {
       accessibilityStatementUrl: get('KANAL_ACCESSIBILITY_STATEMENT_URL'),
     },
     auth: authConfig(get, problems, nodeEnv, publicUrl, sessionSecret),
+    jobs: {
+      workerInServe: get('KANAL_WORKER') === 'on',
+      concurrency: get('KANAL_WORKER_CONCURRENCY'),
+      pollMs: get('KANAL_WORKER_POLL_MS'),
+      leaseSeconds: get('KANAL_JOB_LEASE_SECONDS'),
+      maxAttempts: get('KANAL_JOB_MAX_ATTEMPTS'),
+      retentionDays: get('KANAL_JOB_RETENTION_DAYS'),
+    },
+    mail: mailConfig(get, problems, get('KANAL_MUNICIPALITY_NAME'), publicUrl),
+    sms: { provider: get('KANAL_SMS_PROVIDER') },
+    files: { maxBytes: get('KANAL_FILE_MAX_BYTES') },
   };
   problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function mailConfig(get: <T>(name: SettingName) => T, problems: string[], municipalityName: string, publicUrl: string): Config['mail'] {
+  const host = get<string | undefined>('KANAL_SMTP_HOST');
+  const user = get<string | undefined>('KANAL_SMTP_USER');
+  const password = get<string | undefined>('KANAL_SMTP_PASSWORD');
+  if (Boolean(user) !== Boolean(password)) problems.push('KANAL_SMTP_USER and KANAL_SMTP_PASSWORD must be set together.');
+  return {
+    smtp: host ? { host, port: get('KANAL_SMTP_PORT'), secure: get('KANAL_SMTP_SECURE'), user, password } : undefined,
+    from: get<string | undefined>('KANAL_MAIL_FROM') ?? `"${municipalityName.replace(/["\\]/g, '')}" <noreply@${new URL(publicUrl).hostname}>`,
+  };
 }
 
 function parsePairs(text: string, separator: string): Record<string, string> {

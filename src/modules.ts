@@ -2,7 +2,9 @@
 import type { KanalModule } from './platform/module.ts';
 import { authModule } from './platform/auth/index.ts';
 import { auditModule } from './platform/audit/index.ts';
+import { jobsModule } from './platform/jobs/index.ts';
+import { notifyModule } from './platform/notify/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 
 // The platform parts that own tables and pages come first.
-export const modules: readonly KanalModule[] = [authModule, auditModule, portalModule];
+export const modules: readonly KanalModule[] = [authModule, auditModule, jobsModule, notifyModule, portalModule];

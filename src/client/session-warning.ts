@@ -31,7 +31,7 @@ export function startSessionWarning(): void {
     const data = new FormData(form);
     fetch(form.action, {
       method: 'POST',
-      headers: { accept: 'application/json', 'x-csrf-token': (form.querySelector<HTMLInputElement>('input[name=_csrf]')?.value ?? '') },
+      headers: { accept: 'application/json', 'x-csrf-token': textOf(data.get('_csrf')) },
       body: new URLSearchParams(data as unknown as Record<string, string>),
       credentials: 'same-origin',
     })
@@ -44,4 +44,8 @@ export function startSessionWarning(): void {
       .catch(ended);
   });
   schedule();
+}
+
+function textOf(value: FormDataEntryValue | null): string {
+  return typeof value === 'string' ? value : '';
 }

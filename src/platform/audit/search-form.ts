@@ -22,9 +22,9 @@ export const searchFormBody = Type.Object({
 });
 export type SearchFormBody = Static<typeof searchFormBody>;
 
-const INVALID = Symbol('invalid date');
-
 export type SearchFormResult = { ok: true; search: AuditSearch; purpose: string } | { ok: false; problems: FieldProblem[] };
+
+const INVALID = Symbol('invalid date');
 
 /** undefined when all three parts are empty; INVALID when they are not a real date. */
 function dateFrom(day: string | undefined, month: string | undefined, year: string | undefined): Day | typeof INVALID | undefined {
