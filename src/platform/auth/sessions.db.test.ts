@@ -53,3 +53,20 @@ test('the database keeps a hash of the session id, never the id itself', async (
   assert.ok(rows.rows.length > 0);
   assert.ok(rows.rows.every((r) => r.id_hash !== session.id && /^[0-9a-f]{64}$/.test(r.id_hash)));
 });
+
+test('the job worker runs the cleanup every five minutes', async (ctx) => {
+  const { authModule } = await import('./index.ts');
+  const { captureLogs } = await import('../../../test/helpers/app.ts');
+  const { logger, lines } = captureLogs();
+  const cleanup = authModule.jobs?.({ config, db: database.db, dialect: database.dialect, log: logger, metrics: undefined as never })[0];
+  assert.ok(cleanup);
+  assert.equal(cleanup.type, 'auth.cleanup');
+  assert.equal(cleanup.schedule, '*/5 * * * *');
+  mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  ctx.after(() => mock.timers.reset());
+  await startSession(database.db, config, anna);
+  mock.timers.tick(13 * 60 * 60_000);
+  await cleanup.run({} as never, { id: 1, attempt: 1, key: null, signal: new AbortController().signal, log: logger });
+  assert.equal(await count('auth_sessions'), 0);
+  assert.ok(lines.some((l) => l.sessions === 1), 'the run logs what it deleted');
+});
