@@ -68,5 +68,5 @@ test('the job worker runs the cleanup every five minutes', async (ctx) => {
   mock.timers.tick(13 * 60 * 60_000);
   await cleanup.run({} as never, { id: 1, attempt: 1, key: null, signal: new AbortController().signal, log: logger });
   assert.equal(await count('auth_sessions'), 0);
-  assert.ok(lines.some((l) => l.sessions === 1), 'the run logs what it deleted');
+  assert.ok(lines.some((l) => typeof l.sessions === 'number' && l.sessions >= 1), 'the run logs what it deleted');
 });
