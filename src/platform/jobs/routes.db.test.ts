@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { sessionAs, type TestSession } from '../../../test/helpers/session.ts';
 import { toTimestamp } from '../db/index.ts';
 import { enqueue } from './index.ts';
 import { findJob } from './store.ts';
@@ -12,9 +13,14 @@ let t: TestApp;
 let dead: number;
 let failed: number;
 let done: number;
+let admin: TestSession;
+/** A form post as the logged-in administrator, with the CSRF token. */
+const post = (url: string) =>
+  t.app.inject({ method: 'POST', url, cookies: admin.cookies, payload: new URLSearchParams({ _csrf: admin.csrfToken }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 
 before(async () => {
   t = await startTestApp();
+  admin = await sessionAs(t, 'admin');
   const db = t.database.db;
   const ids = await db.transaction().execute(async (trx) => [
     (await enqueue(trx, 'test.fail', { message: 'x' })).id,
@@ -32,7 +38,7 @@ before(async () => {
 after(() => t.close());
 
 test('the jobs page lists waiting, failed and dead jobs with their errors, escaped', async () => {
-  const response = await t.app.inject({ method: 'GET', url: '/admin/jobs' });
+  const response = await t.app.inject({ method: 'GET', url: '/admin/jobs', cookies: admin.cookies });
   assert.equal(response.statusCode, 200);
   const html = response.body;
   assert.match(html, /<h1>Baggrundsjob<\/h1>/);
@@ -45,27 +51,27 @@ test('the jobs page lists waiting, failed and dead jobs with their errors, escap
 });
 
 test('the page speaks English when asked', async () => {
-  const response = await t.app.inject({ method: 'GET', url: '/admin/jobs?lang=en' });
+  const response = await t.app.inject({ method: 'GET', url: '/admin/jobs?lang=en', cookies: admin.cookies });
   assert.match(response.body, /<h1>Background jobs<\/h1>/);
   assert.match(response.body, /Given up/);
 });
 
 test('"run again" queues a dead job with all its attempts and returns to the list', async () => {
-  const response = await t.app.inject({ method: 'POST', url: `/admin/jobs/${dead}/retry`, payload: { _csrf: 'x' }, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const response = await post(`/admin/jobs/${dead}/retry`);
   assert.equal(response.statusCode, 303);
   assert.equal(response.headers.location, `/admin/jobs?retried=${dead}`);
   const job = await findJob(t.database.db, dead);
   assert.equal(job?.state, 'queued');
   assert.equal(job?.attempts, 0);
-  const page = await t.app.inject({ method: 'GET', url: `/admin/jobs?retried=${dead}` });
+  const page = await t.app.inject({ method: 'GET', url: `/admin/jobs?retried=${dead}`, cookies: admin.cookies });
   assert.match(page.body, new RegExp(`Job ${dead} er sat i kø igen.`));
 });
 
 test('a job that is not failed or dead cannot be run again; an unknown job is not found', async () => {
-  const notRetryable = await t.app.inject({ method: 'POST', url: `/admin/jobs/${done}/retry`, payload: {}, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const notRetryable = await post(`/admin/jobs/${done}/retry`);
   assert.equal(notRetryable.statusCode, 409);
   assert.equal((await findJob(t.database.db, done))?.state, 'done');
-  const unknown = await t.app.inject({ method: 'POST', url: '/admin/jobs/999999/retry', payload: {}, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const unknown = await post('/admin/jobs/999999/retry');
   assert.equal(unknown.statusCode, 404);
 });
 

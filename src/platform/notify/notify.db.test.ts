@@ -8,6 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { loadConfig, type Config } from '../../config.ts';
 import { startTestApp, captureLogs, type TestApp } from '../../../test/helpers/app.ts';
+import { sessionAs } from '../../../test/helpers/session.ts';
 import { KanalError } from '../http/index.ts';
 import { Worker, type AnyJobHandler } from '../jobs/index.ts';
 import type { JobTables } from '../jobs/schema.ts';
@@ -87,7 +88,8 @@ test('without a mail server, the worker delivers to the local outbox, which admi
   assert.equal(message?.subject, 'Vi har fået din henvendelse');
   assert.match(message.body!, /Albertslund Kommune har fået din henvendelse\.\nLog ind for at se den og følge med:\nhttp:\/\/localhost:3000\//);
 
-  const page = await t.app.inject({ method: 'GET', url: '/admin/notifications' });
+  const admin = await sessionAs(t, 'admin');
+  const page = await t.app.inject({ method: 'GET', url: '/admin/notifications', cookies: admin.cookies });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<h1>Udbakke<\/h1>/);
   assert.match(page.body, /Der er ikke sat en mailserver op/);
