@@ -45,7 +45,7 @@ console.log(`Running ${selected.length} test files (${suite}${process.env.DATABA
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...(process.env.TEST_ONLY ? ['--test-only'] : []), ...selected],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...(process.env.TEST_ONLY ? ['--test-only'] : []), ...selected],
   { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

@@ -34,7 +34,7 @@ export interface BrowserTest {
 }
 
 export async function startBrowserTest(options: TestAppOptions = {}): Promise<BrowserTest> {
-  // The public URL is the listening port, so logins through the test identity provider work.
+  // The public URL is the port listened on, so the test identity provider's redirects come back here.
   const app = await startListeningTestApp(options);
   const { baseUrl } = app;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
