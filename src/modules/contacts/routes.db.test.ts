@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
-import type { AppContext, KanalApp } from '../../platform/module.ts';
+import type { AppContext } from '../../platform/module.ts';
 import { registerContactRoutes } from './routes.tsx';
 import { isoWeekOf } from './count-week.ts';
 import * as store from './store.ts';
@@ -80,7 +80,7 @@ test('one click on a topic registers a manual contact, shows it for correction, 
   assert.equal(response.location, '/medarbejder/henvendelser/ny?registreret=affald');
   const contact = await latest();
   assert.deepEqual([contact?.channel, contact?.topic, contact?.kind, contact?.resolved, contact?.source], ['phone', 'affald', 'information', 'yes', 'manual']);
-  const page = await get(staff, response.location!);
+  const page = await get(staff, response.location);
   assert.match(page.body, /Registreret: Affald og genbrug\./);
   assert.match(page.body, new RegExp(`href="/medarbejder/henvendelser/${contact!.id}/ret"`));
 

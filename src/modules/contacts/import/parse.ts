@@ -129,7 +129,7 @@ function cellValue(value: unknown): Cell {
   if (typeof value === 'object' && 'result' in value) return cellValue((value).result);
   if (typeof value === 'object' && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
   if (typeof value === 'object' && 'text' in value) return String((value).text);
-  return String(value);
+  return typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
 }
 
 function parseDay(cell: Cell): Day | undefined {
