@@ -16,3 +16,16 @@ export async function notifyParty(trx: Trx, subject: CaseRecord, news: Localized
   void subject;
   void news;
 }
+
+/** Writes the deletion of a case to the audit log. */
+export async function auditDeletion(trx: Trx, deleted: { reference: string; party_cpr: string | null; party_cvr: string | null }, why: 'handoff' | 'retention'): Promise<void> {
+  void trx;
+  void deleted;
+  void why;
+}
+
+/** Deletes the stored files of a deleted case once the transaction commits. */
+export async function deleteCaseFiles(trx: Trx, fileKeys: readonly string[]): Promise<void> {
+  void trx;
+  void fileKeys;
+}

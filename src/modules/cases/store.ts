@@ -539,14 +539,23 @@ export async function setHandoffConfirmed(trx: Trx, id: number, at: Timestamp, r
 
 // ---- retention ----
 
-/** Closed cases closed before `before`, oldest first. */
-export async function findClosedCases(db: Db, before: Timestamp, limit: number): Promise<Pick<CaseRow, 'id' | 'reference' | 'kle' | 'closed_at' | 'handoff_confirmed_at' | 'party_cpr' | 'party_cvr'>[]> {
+export type RetentionCandidate = Pick<CaseRow, 'id' | 'reference' | 'kle' | 'department' | 'closed_at' | 'handoff_confirmed_at' | 'party_cpr' | 'party_cvr'>;
+const candidateColumns = ['id', 'reference', 'kle', 'department', 'closed_at', 'handoff_confirmed_at', 'party_cpr', 'party_cvr'] as const;
+
+/** Closed cases whose hand-off to the ESDH was confirmed before `before`. */
+export async function findHandedOffBefore(db: Db, before: Timestamp, limit: number): Promise<RetentionCandidate[]> {
+  return q(db).selectFrom('cases').select(candidateColumns).where('status', '=', 'closed').where('handoff_confirmed_at', '<', before).orderBy('id').limit(limit).execute();
+}
+
+/** Closed cases of a KLE topic (prefix) closed before `before`. */
+export async function findClosedOfTopicBefore(db: Db, klePrefix: string, before: Timestamp, limit: number): Promise<RetentionCandidate[]> {
   return q(db)
     .selectFrom('cases')
-    .select(['id', 'reference', 'kle', 'closed_at', 'handoff_confirmed_at', 'party_cpr', 'party_cvr'])
+    .select(candidateColumns)
     .where('status', '=', 'closed')
     .where('closed_at', '<', before)
-    .orderBy('closed_at')
+    .where((eb) => eb.or([eb('kle', '=', klePrefix), eb('kle', 'like', `${klePrefix}.%`)]))
+    .orderBy('id')
     .limit(limit)
     .execute();
 }
