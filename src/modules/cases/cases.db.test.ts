@@ -5,6 +5,7 @@ import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../pl
 import { openDatabase } from '../../platform/db/index.ts';
 import { KanalError } from '../../platform/http/errors.ts';
 import { casesMigrations } from './migrations.ts';
+import type { CaseRecord } from './schema.ts';
 import { makeCase, caseworker } from './testing.ts';
 import * as service from './service.ts';
 import { departmentInbox } from './inbox.ts';
@@ -168,7 +169,7 @@ test('transfers move the case to the other inbox as received, keep the deadline 
 test('inbox: filters, sorting by deadline across statuses, pages, counts per status', () =>
   withDb(async ({ db, dialect }) => {
     const base = new Date('2026-11-02T09:00:00Z');
-    const made = [];
+    const made: CaseRecord[] = [];
     for (let i = 0; i < 7; i++) {
       made.push(await makeCase(db, { receivedAt: new Date(base.getTime() + i * 86400000), deadline: { workingDays: 10 - i }, service: i % 2 ? 'carport' : 'byggetilladelse' }));
     }
@@ -210,7 +211,7 @@ test('inbox: filters, sorting by deadline across statuses, pages, counts per sta
 
 test('pages of 50 in deadline order across statuses', () =>
   withDb(async ({ db, dialect }) => {
-    const made = [];
+    const made: CaseRecord[] = [];
     for (let i = 0; i < 60; i++) made.push(await makeCase(db, { deadline: { workingDays: 1 + (i % 30) }, receivedAt: new Date('2026-11-02T09:00:00Z') }));
     for (const c of made.slice(0, 20)) {
       await db.transaction().execute(async (trx) => service.changeStatus(trx, await service.caseForChange(trx, dialect, c.reference), { to: 'in_progress' }, caseworker));
