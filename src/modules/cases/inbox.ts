@@ -66,11 +66,8 @@ export async function departmentInbox(db: Db, department: string, viewerId: stri
   const query = inboxQuery(department, viewerId, filter, today);
   // An overdue filter with no status whose clock runs matches nothing.
   const empty = query.statuses.length === 0;
-  const [rows, total, counted] = await Promise.all([
-    empty ? [] : store.findInboxPage(db, query),
-    empty ? 0 : store.countInbox(db, query),
-    store.countByStatus(db, department),
-  ]);
+  const counted = await store.countByStatus(db, department);
+  const [rows, total] = await Promise.all([empty ? [] : store.findInboxPage(db, query), empty ? 0 : store.countInbox(db, query, counted)]);
   const counts = Object.fromEntries(caseStatuses.map((s) => [s, counted.get(s) ?? 0])) as Record<CaseStatus, number>;
   const items = rows.map((row) => ({
     ...row,

@@ -57,6 +57,7 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('cases_party_cpr').on('cases').columns(['party_cpr', 'received_at']).execute();
   await db.schema.createIndex('cases_party_cvr').on('cases').columns(['party_cvr', 'received_at']).execute();
   await db.schema.createIndex('cases_party_name').on('cases').columns(['party_name_key']).execute();
+  await createStatusCounts(db, pg);
   // Retention looks for closed cases.
   await db.schema.createIndex('cases_closed').on('cases').columns(['closed_at']).execute();
 
@@ -158,6 +159,40 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('case_webhook_deliveries_event', ['webhook_id', 'event_id'])
     .execute();
   await db.schema.createIndex('case_webhook_deliveries_case').on('case_webhook_deliveries').columns(['case_id']).execute();
+}
+
+/**
+ * Cases per department and status, kept by triggers in the same transaction as every insert,
+ * status or department change and delete — so the inbox shows its counts without counting
+ * a department's hundreds of thousands of closed cases on every page view.
+ */
+async function createStatusCounts(db: Kysely<unknown>, pg: boolean): Promise<void> {
+  await db.schema
+    .createTable('case_status_counts')
+    .addColumn('department', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('n', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('case_status_counts_pk', ['department', 'status'])
+    .execute();
+  const add = (row: 'new' | 'old', delta: 1 | -1) =>
+    `insert into case_status_counts (department, status, n) values (${row}.department, ${row}.status, ${delta})
+       on conflict (department, status) do update set n = case_status_counts.n + ${delta};`;
+  if (pg) {
+    await sql.raw(`create function cases_count_statuses() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') then ${add('old', -1)} end if;
+        if tg_op in ('UPDATE', 'INSERT') then ${add('new', 1)} end if;
+        return null;
+      end $$`).execute(db);
+    await sql`create trigger cases_count_insert_delete after insert or delete on cases for each row execute function cases_count_statuses()`.execute(db);
+    await sql`create trigger cases_count_update after update of status, department on cases for each row
+      when (old.status is distinct from new.status or old.department is distinct from new.department) execute function cases_count_statuses()`.execute(db);
+    return;
+  }
+  await sql.raw(`create trigger cases_count_insert after insert on cases begin ${add('new', 1)} end`).execute(db);
+  await sql.raw(`create trigger cases_count_delete after delete on cases begin ${add('old', -1)} end`).execute(db);
+  await sql.raw(`create trigger cases_count_update after update of status, department on cases
+    when old.status <> new.status or old.department <> new.department begin ${add('old', -1)} ${add('new', 1)} end`).execute(db);
 }
 
 export const casesMigrations: Record<string, Migration> = {

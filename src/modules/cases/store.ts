@@ -111,6 +111,7 @@ type DeliveriesTable = {
 };
 
 type CasesTables = {
+  case_status_counts: { department: string; status: CaseStatus; n: number };
   case_reference_counters: { year: number; last_number: number };
   cases: CasesTable;
   case_timeline: TimelineTable;
@@ -206,16 +207,19 @@ export async function updateCase(trx: Trx, id: number, change: CaseChange, at: T
 
 export type PartyKey = { cpr: string } | { cvr: string };
 
-export async function findCasesForParty(db: Db | Trx, party: PartyKey, limit: number): Promise<CaseRecord[]> {
+export function casesForPartyQuery(db: Db | Trx, party: PartyKey, limit: number) {
   let query = q(db).selectFrom('cases').selectAll();
   query = 'cpr' in party ? query.where('party_cpr', '=', party.cpr) : query.where('party_cvr', '=', party.cvr);
-  const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toCase);
+  return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit);
+}
+
+export async function findCasesForParty(db: Db | Trx, party: PartyKey, limit: number): Promise<CaseRecord[]> {
+  return (await casesForPartyQuery(db, party, limit).execute()).map(toCase);
 }
 
 /** Distinct people whose name starts with `prefix` (a name key), for the citizen overview. */
-export async function findPartiesByName(db: Db, prefix: string, limit: number): Promise<{ cpr: string; name: string }[]> {
-  const rows = await q(db)
+export function partiesByNameQuery(db: Db, prefix: string, limit: number) {
+  return q(db)
     .selectFrom('cases')
     .select(['party_cpr', 'party_name'])
     .where('party_name_key', '>=', prefix)
@@ -223,8 +227,11 @@ export async function findPartiesByName(db: Db, prefix: string, limit: number): 
     .where('party_cpr', 'is not', null)
     .groupBy(['party_cpr', 'party_name'])
     .orderBy('party_name')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+export async function findPartiesByName(db: Db, prefix: string, limit: number): Promise<{ cpr: string; name: string }[]> {
+  const rows = await partiesByNameQuery(db, prefix, limit).execute();
   return rows.map((r) => ({ cpr: r.party_cpr!, name: r.party_name }));
 }
 
@@ -324,17 +331,23 @@ export function inboxTotalQuery(db: Db, query: InboxQuery) {
   return inboxWhere(db, query, query.statuses).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
-export async function countInbox(db: Db, query: InboxQuery): Promise<number> {
+/** A filter on department and statuses only: its total comes from the kept counts. */
+function onlyStatuses(query: InboxQuery): boolean {
+  return query.assignee === undefined && !query.unassigned && query.deadlineBefore === undefined && query.service === undefined && query.receivedFrom === undefined && query.receivedBefore === undefined;
+}
+
+/** The number of cases the filter matches; `counts` (from countByStatus) saves a query. */
+export async function countInbox(db: Db, query: InboxQuery, counts?: Map<CaseStatus, number>): Promise<number> {
+  if (onlyStatuses(query)) {
+    const kept = counts ?? (await countByStatus(db, query.department));
+    return query.statuses.reduce((sum, status) => sum + (kept.get(status) ?? 0), 0);
+  }
   const row = await inboxTotalQuery(db, query).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export function statusCountsQuery(db: Db, department: string) {
-  return q(db)
-    .selectFrom('cases')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('department', '=', department)
-    .groupBy('status');
+  return q(db).selectFrom('case_status_counts').select(['status', 'n']).where('department', '=', department);
 }
 
 export async function countByStatus(db: Db, department: string): Promise<Map<CaseStatus, number>> {
