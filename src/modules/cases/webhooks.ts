@@ -3,6 +3,7 @@
 // The receiver checks the signature and uses the event id to ignore repeats.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { json, now, type Db, type Trx } from '../../platform/db/index.ts';
+import { validationFailed } from '../../platform/http/errors.ts';
 import * as store from './store.ts';
 import type { CaseRecord } from './schema.ts';
 import { scheduleDelivery } from './outbox.ts';
@@ -117,3 +118,16 @@ export async function deliver(db: Db, deliveryId: number, options: { timeoutMs?:
   if (error !== null) throw new DeliveryFailed(`Webhook delivery ${deliveryId} failed: ${error}`);
   return 'delivered';
 }
+
+/** An admin adds a receiver; the secret is shown once, for the receiver's configuration. */
+export async function createWebhook(trx: Trx, input: { name: string; url: string; departments: readonly string[] }): Promise<{ id: number; secret: string }> {
+  const problems = [];
+  if (input.name.trim() === '') problems.push({ field: 'name', message: 'Giv modtageren et navn.' });
+  if (!/^https?:\/\/[^\s]+$/.test(input.url)) problems.push({ field: 'url', message: 'Skriv en adresse, der begynder med https://.' });
+  if (problems.length > 0) throw validationFailed(problems);
+  const secret = newWebhookSecret();
+  const id = await store.insertWebhook(trx, { name: input.name.trim(), url: input.url, secret, departments: json([...input.departments]), active: true, created_at: now() });
+  return { id, secret };
+}
+
+export { listDeliveries, listWebhooks } from './store.ts';
