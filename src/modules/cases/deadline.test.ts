@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorkingCalendar } from '../../platform/calendar/index.ts';
-import { clockAfter, deadlineState, startClock } from './deadline.ts';
+import { clockAfter, deadlineDay, deadlineState, startClock } from './deadline.ts';
 
 const calendar = createWorkingCalendar();
 // Noon in Copenhagen (winter time) on a day.
@@ -51,7 +51,7 @@ test('waiting for the citizen over Easter 2025 moves the deadline by the working
   let clock = startClock(calendar, { workingDays: 10 }, at('2025-04-07')); // → 2025-04-24 (17, 18, 21 closed)
   assert.equal(clock.deadline, '2025-04-24');
   clock = clockAfter(calendar, clock, 'waiting_for_citizen', at('2025-04-15'));
-  assert.equal(deadlineState(calendar, clock, 'waiting_for_citizen', '2025-05-30'), 'paused', 'never overdue while paused');
+  assert.equal(deadlineState(clock, 'waiting_for_citizen', deadlineDay(calendar, '2025-05-30')), 'paused', 'never overdue while paused');
   // Paused Tue 15/4, resumed Tue 22/4: 16, 22 are working days that began while paused.
   clock = clockAfter(calendar, clock, 'in_progress', at('2025-04-22'));
   assert.equal(clock.pausedAt, null);
@@ -81,10 +81,10 @@ test('pause and resume on the same day change nothing; moves without a pause lea
 
 test('deadline states: on time, due soon (2 working days), overdue; none after a decision', () => {
   const clock = { unit: 'working-days', deadline: '2026-04-07', pausedAt: null } as const; // Tuesday after Easter
-  assert.equal(deadlineState(calendar, clock, 'in_progress', '2026-03-30'), 'on_time');
-  assert.equal(deadlineState(calendar, clock, 'in_progress', '2026-04-01'), 'due_soon'); // Wed 1/4: Thu–Mon are Easter, so only 7/4 is left
-  assert.equal(deadlineState(calendar, clock, 'received', '2026-04-07'), 'due_soon');
-  assert.equal(deadlineState(calendar, clock, 'in_progress', '2026-04-08'), 'overdue');
-  assert.equal(deadlineState(calendar, clock, 'decided', '2026-04-08'), 'none');
-  assert.equal(deadlineState(calendar, clock, 'closed', '2026-04-08'), 'none');
+  assert.equal(deadlineState(clock, 'in_progress', deadlineDay(calendar, '2026-03-30')), 'on_time');
+  assert.equal(deadlineState(clock, 'in_progress', deadlineDay(calendar, '2026-04-01')), 'due_soon'); // Wed 1/4: Thu–Mon are Easter, so only 7/4 is left
+  assert.equal(deadlineState(clock, 'received', deadlineDay(calendar, '2026-04-07')), 'due_soon');
+  assert.equal(deadlineState(clock, 'in_progress', deadlineDay(calendar, '2026-04-08')), 'overdue');
+  assert.equal(deadlineState(clock, 'decided', deadlineDay(calendar, '2026-04-08')), 'none');
+  assert.equal(deadlineState(clock, 'closed', deadlineDay(calendar, '2026-04-08')), 'none');
 });

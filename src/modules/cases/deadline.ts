@@ -33,15 +33,17 @@ export function clockAfter(calendar: WorkingCalendar, clock: WorkingDayClock, to
 
 export type DeadlineState = 'paused' | 'overdue' | 'due_soon' | 'on_time' | 'none';
 
-/** How the deadline stands on `today` for a case in `status`. Closed and decided cases have no running deadline. */
-export function deadlineState(calendar: WorkingCalendar, clock: WorkingDayClock, status: CaseStatus, today: Day): DeadlineState {
-  if (status === 'decided' || status === 'closed') return 'none';
-  if (clock.pausedAt !== null) return 'paused';
-  if (clock.deadline < today) return 'overdue';
-  return calendar.workingDaysBetween(today, clock.deadline) <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time';
+/** "Today" as deadlines see it: the day, and the last day that counts as due soon. */
+export type DeadlineDay = { today: Day; dueSoonUntil: Day };
+
+export function deadlineDay(calendar: WorkingCalendar, today: Day): DeadlineDay {
+  return { today, dueSoonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS) };
 }
 
-/** The last day that counts as "due soon" on `today`: cases with a deadline up to it stand out. */
-export function dueSoonLimit(calendar: WorkingCalendar, today: Day): Day {
-  return calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+/** How the deadline stands for a case in `status`. Closed and decided cases have no running deadline. */
+export function deadlineState(clock: Pick<WorkingDayClock, 'deadline' | 'pausedAt'>, status: CaseStatus, day: DeadlineDay): DeadlineState {
+  if (status === 'decided' || status === 'closed') return 'none';
+  if (clock.pausedAt !== null) return 'paused';
+  if (clock.deadline < day.today) return 'overdue';
+  return clock.deadline <= day.dueSoonUntil ? 'due_soon' : 'on_time';
 }

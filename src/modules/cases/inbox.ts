@@ -3,7 +3,7 @@ import { startOfCopenhagenDay, type Day } from '../../platform/calendar/index.ts
 import { addDays } from '../../platform/calendar/days.ts';
 import { toTimestamp, type Db } from '../../platform/db/index.ts';
 import { validationFailed } from '../../platform/http/errors.ts';
-import { deadlineState, type DeadlineState } from './deadline.ts';
+import { deadlineDay, deadlineState, type DeadlineState } from './deadline.ts';
 import { calendar } from './service.ts';
 import { caseStatuses, clockRunningStatuses, openStatuses, type CaseStatus } from './status.ts';
 import * as store from './store.ts';
@@ -69,9 +69,7 @@ export async function departmentInbox(db: Db, department: string, viewerId: stri
   const counted = await store.countByStatus(db, department);
   const [rows, total] = await Promise.all([empty ? [] : store.findInboxPage(db, query), empty ? 0 : store.countInbox(db, query, counted)]);
   const counts = Object.fromEntries(caseStatuses.map((s) => [s, counted.get(s) ?? 0])) as Record<CaseStatus, number>;
-  const items = rows.map((row) => ({
-    ...row,
-    deadlineState: deadlineState(calendar, { unit: 'working-days', deadline: row.deadline, pausedAt: row.deadline_paused_at === null ? null : new Date(row.deadline_paused_at) }, row.status, today),
-  }));
+  const day = deadlineDay(calendar, today);
+  const items = rows.map((row) => ({ ...row, deadlineState: deadlineState({ deadline: row.deadline, pausedAt: row.deadline_paused_at === null ? null : new Date(row.deadline_paused_at) }, row.status, day) }));
   return { items, total, page: query.offset / PAGE_SIZE + 1, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), counts };
 }

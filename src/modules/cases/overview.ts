@@ -4,7 +4,7 @@
 // that one exists, unless the employee works in that department.
 import type { Day } from '../../platform/calendar/index.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { deadlineState, type DeadlineState } from './deadline.ts';
+import { deadlineDay, deadlineState, type DeadlineState } from './deadline.ts';
 import { calendar, nameKey } from './service.ts';
 import * as store from './store.ts';
 import type { CaseStatus } from './status.ts';
@@ -34,11 +34,12 @@ export async function citizenOverview(db: Db, party: store.PartyKey, viewer: { d
   const byId = new Map(departments.map((d) => [d.id, d]));
   const mayLookInto = (d: OverviewDepartment) => !d.sensitive || d.id === viewer.department;
   const rows = await store.findCasesForParty(db, party, SHOWN);
+  const day = deadlineDay(calendar, today);
   const cases = rows.flatMap((c): OverviewCase[] => {
     const department = byId.get(c.department) ?? { id: c.department, name: c.department, sensitive: false };
     if (!mayLookInto(department)) return [];
-    const clock = { unit: 'working-days' as const, deadline: c.deadline, pausedAt: c.deadlinePausedAt === null ? null : new Date(c.deadlinePausedAt) };
-    return [{ reference: c.reference, title: c.title, status: c.status, deadline: c.deadline, deadlineState: deadlineState(calendar, clock, c.status, today), department, assigneeName: c.assignee?.name ?? null, receivedAt: c.receivedAt }];
+    const clock = { deadline: c.deadline, pausedAt: c.deadlinePausedAt === null ? null : new Date(c.deadlinePausedAt) };
+    return [{ reference: c.reference, title: c.title, status: c.status, deadline: c.deadline, deadlineState: deadlineState(clock, c.status, day), department, assigneeName: c.assignee?.name ?? null, receivedAt: c.receivedAt }];
   });
   return { cases, contactOnly: departments.filter((d) => !mayLookInto(d)) };
 }

@@ -2,7 +2,7 @@
 import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Db, JsonColumn, Timestamp, Trx } from '../../platform/db/index.ts';
 import type { Day } from '../../platform/calendar/index.ts';
-import type { CaseStatus } from './status.ts';
+import { caseStatuses, type CaseStatus } from './status.ts';
 import type { Actor, Attachment, CaseRecord, Decision, Letter, Party, Priority, Submission, TimelineEntry, TimelineKind } from './schema.ts';
 
 type CasesTable = {
@@ -276,9 +276,12 @@ const inboxColumns = [
   'transfer_count',
 ] as const;
 
+const everyStatus = (statuses: readonly CaseStatus[]) => caseStatuses.every((s) => statuses.includes(s));
+
 function inboxWhere(db: Db, query: InboxQuery, statuses: readonly CaseStatus[]) {
   let select = q(db).selectFrom('cases').where('department', '=', query.department);
-  select = statuses.length === 1 ? select.where('status', '=', statuses[0]!) : select.where('status', 'in', statuses);
+  if (statuses.length === 1) select = select.where('status', '=', statuses[0]!);
+  else if (!everyStatus(statuses)) select = select.where('status', 'in', statuses);
   if (query.assignee !== undefined) select = select.where('assignee', '=', query.assignee);
   if (query.unassigned) select = select.where('assignee', 'is', null);
   if (query.deadlineBefore !== undefined) select = select.where('deadline', '<', query.deadlineBefore);
@@ -295,13 +298,13 @@ function sortKeys(sort: InboxSort): [column: 'deadline' | 'received_at' | 'id', 
 }
 
 /**
- * One page of a department's inbox. Sorted by deadline over several statuses, each status
- * is read in index order up to the page's end and the parts are merged: a few hundred rows
- * read instead of sorting every open case of the department.
+ * One page of a department's inbox. Over several (not all) statuses, each status is read in
+ * index order up to the page's end and the parts are merged: a few hundred rows read instead
+ * of sorting every open case of the department.
  */
 export function inboxPageQuery(db: Db, query: InboxQuery) {
   const keys = sortKeys(query.sort);
-  if (query.sort === 'deadline' && query.statuses.length > 1) {
+  if (query.statuses.length > 1 && !everyStatus(query.statuses)) {
     const end = query.offset + query.limit;
     const part = (status: CaseStatus) => {
       let select = inboxWhere(db, query, [status]).select(inboxColumns);
