@@ -33,6 +33,9 @@ export const settings = [
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
+  // Cases (src/modules/cases). See docs/cases.md.
+  { env: 'KANAL_CASE_HANDOFF_GRACE_DAYS', schema: Type.Integer({ minimum: 0, maximum: 3650 }), allowed: 'a whole number of days from 0 to 3650', description: 'Days a closed case stays in Kanal after the case and document system confirmed the hand-off.', default: '30' },
+  { env: 'KANAL_CASE_RETENTION', schema: Type.String({ pattern: '^(\\d{2}(\\.\\d{2}){0,2}=\\d{1,5})?(,\\d{2}(\\.\\d{2}){0,2}=\\d{1,5})*$' }), allowed: 'KLE=days pairs separated by commas, e.g. 02=1825,02.34=3650', description: 'Days after closing when a case of a KLE topic is deleted even without a confirmed hand-off (the longest KLE prefix wins). Empty: only after hand-off.', default: '' },
 ] as const satisfies readonly Setting[];
 
 type Env = Record<string, string | undefined>;
@@ -57,6 +60,11 @@ export interface Config {
     email: string;
     address: string;
     accessibilityStatementUrl: string;
+  };
+  cases: {
+    handoffGraceDays: number;
+    /** Retention in days per KLE prefix. */
+    retention: Record<string, number>;
   };
 }
 
@@ -116,6 +124,15 @@ export function loadConfig(env: Env = process.env): Config {
       email: get('KANAL_CONTACT_EMAIL'),
       address: get('KANAL_CONTACT_ADDRESS'),
       accessibilityStatementUrl: get('KANAL_ACCESSIBILITY_STATEMENT_URL'),
+    },
+    cases: {
+      handoffGraceDays: get('KANAL_CASE_HANDOFF_GRACE_DAYS'),
+      retention: Object.fromEntries(
+        (get<string | undefined>('KANAL_CASE_RETENTION') ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])]),
+      ),
     },
   };
   const unsafe = productionProblems(config);

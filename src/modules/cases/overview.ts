@@ -3,7 +3,7 @@
 // as "contact the department" — whether or not there is a case — so the overview never tells
 // that one exists, unless the employee works in that department.
 import type { Day } from '../../platform/calendar/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Db, Trx } from '../../platform/db/index.ts';
 import { deadlineDay, deadlineState, type DeadlineState } from './deadline.ts';
 import { calendar, nameKey } from './service.ts';
 import * as store from './store.ts';
@@ -30,7 +30,7 @@ export type CitizenOverview = {
 
 const SHOWN = 100;
 
-export async function citizenOverview(db: Db, party: store.PartyKey, viewer: { department: string }, departments: readonly OverviewDepartment[], today: Day): Promise<CitizenOverview> {
+export async function citizenOverview(db: Db | Trx, party: store.PartyKey, viewer: { department: string }, departments: readonly OverviewDepartment[], today: Day): Promise<CitizenOverview> {
   const byId = new Map(departments.map((d) => [d.id, d]));
   const mayLookInto = (d: OverviewDepartment) => !d.sensitive || d.id === viewer.department;
   const rows = await store.findCasesForParty(db, party, SHOWN);

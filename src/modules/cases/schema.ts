@@ -3,7 +3,7 @@ import Type, { type Static } from 'typebox';
 import type { LocalizedName } from '../../platform/calendar/index.ts';
 import type { Day } from '../../platform/calendar/index.ts';
 import type { Timestamp } from '../../platform/db/index.ts';
-import { caseStatuses, type CaseStatus } from './status.ts';
+import type { CaseStatus } from './status.ts';
 import type { DeadlineRule } from './deadline.ts';
 
 export type { CaseStatus, DeadlineRule };
@@ -127,7 +127,10 @@ export type Attachment = {
 
 // ---- JSON API schemas ----
 
-export const CaseStatusSchema = Type.Union(caseStatuses.map((s) => Type.Literal(s)));
+export const CaseStatusSchema = Type.Union([Type.Literal('received'), Type.Literal('in_progress'), Type.Literal('waiting_for_citizen'), Type.Literal('decided'), Type.Literal('closed')]);
+/** A status, or 'open' (not closed) or 'all': the inbox's status filter. */
+export const StatusFilterSchema = Type.Union([CaseStatusSchema, Type.Literal('open'), Type.Literal('all')]);
+export const InboxSortSchema = Type.Union([Type.Literal('deadline'), Type.Literal('received_newest'), Type.Literal('received_oldest')]);
 
 export const ApiCase = Type.Object({
   reference: Type.String({ examples: ['2026-004211'] }),

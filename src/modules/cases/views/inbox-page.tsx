@@ -13,13 +13,12 @@ export type InboxPageProps = {
   departmentName: string;
   inbox: Inbox;
   filter: InboxFilter;
-  services: string[];
   /** Query string of the current filter without page, to build page links. */
   query: string;
   notice?: string | undefined;
 };
 
-export function InboxPage({ ctx, nav, csrfToken, departmentName, inbox, filter, services, query, notice }: InboxPageProps) {
+export function InboxPage({ ctx, nav, csrfToken, departmentName, inbox, filter, query, notice }: InboxPageProps) {
   const t = casesMessages[ctx.lang];
   const assigneeValue = filter.mine ? 'mine' : filter.unassigned ? 'unassigned' : '';
   return (
@@ -56,7 +55,7 @@ export function InboxPage({ ctx, nav, csrfToken, departmentName, inbox, filter, 
               { value: 'unassigned', text: t.unassigned },
             ]}
           />
-          <Select id="service" name="service" label={t.service} value={filter.service ?? ''} options={[{ value: '', text: t.anyService }, ...services.map((s) => ({ value: s, text: s }))]} />
+          <TextInput id="service" name="service" label={t.service} value={filter.service ?? ''} required={false} />
           <Checkboxes id="overdue" name="overdue" legend={t.overdueOnly} required={false} optionalLabel={false} items={[{ value: '1', label: t.overdueOnly, checked: !!filter.overdue }]} />
           <TextInput id="from" name="from" label={t.receivedFrom} value={filter.receivedFrom ?? ''} required={false} inputClass="input-width-s" />
           <TextInput id="to" name="to" label={t.receivedTo} value={filter.receivedTo ?? ''} required={false} inputClass="input-width-s" />
