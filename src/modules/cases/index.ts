@@ -2,6 +2,7 @@
 // transaction first, so one user action across modules commits or fails as a whole.
 import type { KanalModule } from '../../platform/module.ts';
 import { casesMigrations } from './migrations.ts';
+import { registerCasesApi } from './api.ts';
 
 export {
   createCase,
@@ -32,4 +33,5 @@ export type { Actor, CaseRecord, Decision, Party, Submission, TimelineEntry, Tim
 export const casesModule: KanalModule = {
   name: 'cases',
   migrations: casesMigrations,
+  register: registerCasesApi,
 };

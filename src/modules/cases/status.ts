@@ -87,7 +87,7 @@ export function manualTransitionsFrom(from: CaseStatus): Transition[] {
 export function checkTransition(from: CaseStatus, to: CaseStatus, via?: Transition['only']): Transition {
   const transition = findTransition(from, to);
   if (!transition) {
-    const allowed = transitions.filter((t) => t.from === from).map((t) => statusNames[t.to].en);
+    const allowed = transitions.filter((t) => t.from === from).map((t) => staffStatusNames[t.to].en);
     throw conflict(
       `A case that is ${staffStatusNames[from].en.toLowerCase()} cannot become ${staffStatusNames[to].en.toLowerCase()}` +
         (allowed.length > 0 ? `; it can become: ${allowed.join(', ').toLowerCase()}.` : '.'),
