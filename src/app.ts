@@ -14,7 +14,7 @@ import { requireAccessDeclarations } from './platform/policy/index.ts';
 import { registerHttpBasics } from './platform/http/index.ts';
 import { uiPlugin, pageContext } from './platform/ui/index.ts';
 import { ErrorPage } from './platform/ui/pages/error-page.tsx';
-import { createMetrics, instrumentHttp } from './platform/ops/metrics.ts';
+import { createMetrics, instrumentHttp, type Metrics } from './platform/ops/metrics.ts';
 import { registerOpsRoutes } from './platform/ops/routes.ts';
 import { modules as allModules } from './modules.ts';
 
@@ -23,6 +23,8 @@ export interface AppOptions {
   database: Database;
   logger: Logger;
   modules?: readonly KanalModule[];
+  /** The process's metrics, when something besides the app (the job worker) reports into them. */
+  metrics?: Metrics;
 }
 
 export type { KanalApp };
@@ -41,7 +43,7 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: AppContext = { config, db: database.db, dialect: database.dialect, log: logger, metrics: createMetrics() };
+  const ctx: AppContext = { config, db: database.db, dialect: database.dialect, log: logger, metrics: options.metrics ?? createMetrics() };
 
   requireAccessDeclarations(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });

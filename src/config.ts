@@ -33,6 +33,20 @@ export const settings = [
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
+  { env: 'KANAL_WORKER', schema: Type.Union([Type.Literal('on'), Type.Literal('off')]), allowed: 'on or off', description: 'Run the job worker inside `kanal serve`. Turn off on app nodes when separate `kanal worker` processes run the jobs.', default: 'on' },
+  { env: 'KANAL_WORKER_CONCURRENCY', schema: Type.Integer({ minimum: 1, maximum: 100 }), allowed: 'a whole number from 1 to 100', description: 'Jobs one worker process runs at the same time.', default: '4' },
+  { env: 'KANAL_WORKER_POLL_MS', schema: Type.Integer({ minimum: 50, maximum: 60000 }), allowed: 'a whole number of milliseconds from 50 to 60000', description: 'How often an idle worker looks for due jobs (PostgreSQL also wakes it at once on new jobs).', default: '1000' },
+  { env: 'KANAL_JOB_LEASE_SECONDS', schema: Type.Integer({ minimum: 2, maximum: 3600 }), allowed: 'a whole number of seconds from 2 to 3600', description: 'A running job\'s lease, renewed while it runs. A job whose worker died runs again this long after the last renewal.', default: '60' },
+  { env: 'KANAL_JOB_MAX_ATTEMPTS', schema: Type.Integer({ minimum: 1, maximum: 100 }), allowed: 'a whole number from 1 to 100', description: 'Attempts before a failing job is moved to dead (a job type may set its own).', default: '10' },
+  { env: 'KANAL_JOB_RETENTION_DAYS', schema: Type.Integer({ minimum: 1, maximum: 3650 }), allowed: 'a whole number of days from 1 to 3650', description: 'Finished jobs (and their idempotency keys) are deleted this many days after they finished.', default: '30' },
+  { env: 'KANAL_SMTP_HOST', schema: nonEmpty, allowed: 'a host name', description: 'SMTP server for e-mail notifications. Not set: e-mails go to the local outbox shown at /admin/notifications.' },
+  { env: 'KANAL_SMTP_PORT', schema: Type.Integer({ minimum: 1, maximum: 65535 }), allowed: 'a whole number from 1 to 65535', description: 'SMTP port (587 with STARTTLS, 465 with KANAL_SMTP_SECURE=true).', default: '587' },
+  { env: 'KANAL_SMTP_SECURE', schema: Type.Boolean(), allowed: 'true or false', description: 'Use TLS from the start of the connection (port 465). With false, STARTTLS is used when the server offers it.', default: 'false' },
+  { env: 'KANAL_SMTP_USER', schema: nonEmpty, allowed: 'a user name', description: 'SMTP user name, if the server needs a login.' },
+  { env: 'KANAL_SMTP_PASSWORD', schema: nonEmpty, allowed: 'a password', description: 'SMTP password (with KANAL_SMTP_USER).' },
+  { env: 'KANAL_MAIL_FROM', schema: nonEmpty, allowed: 'an address such as "Albertslund Kommune <noreply@albertslund.dk>"', description: 'Sender of e-mail notifications. Default: the municipality\'s name and noreply@ the public host.' },
+  { env: 'KANAL_SMS_PROVIDER', schema: Type.Literal('outbox'), allowed: 'outbox', description: 'Where SMS notifications go. Only the local outbox exists yet; a provider adapter plugs in behind the same interface.', default: 'outbox' },
+  { env: 'KANAL_FILE_MAX_BYTES', schema: Type.Integer({ minimum: 1, maximum: 1073741824 }), allowed: 'a whole number of bytes up to 1073741824 (1 GiB)', description: 'Largest file that may be stored (uploads, attachments), unless a caller sets a smaller limit.', default: '26214400' },
   // Cases (src/modules/cases). See docs/cases.md.
   { env: 'KANAL_CASE_HANDOFF_GRACE_DAYS', schema: Type.Integer({ minimum: 0, maximum: 3650 }), allowed: 'a whole number of days from 0 to 3650', description: 'Days a closed case stays in Kanal after the case and document system confirmed the hand-off.', default: '30' },
   { env: 'KANAL_CASE_RETENTION', schema: Type.String({ pattern: '^(\\d{2}(\\.\\d{2}){0,2}=\\d{1,5})?(,\\d{2}(\\.\\d{2}){0,2}=\\d{1,5})*$' }), allowed: 'KLE=days pairs separated by commas, e.g. 02=1825,02.34=3650', description: 'Days after closing when a case of a KLE topic is deleted even without a confirmed hand-off (the longest KLE prefix wins). Empty: only after hand-off.', default: '' },
@@ -61,6 +75,22 @@ export interface Config {
     address: string;
     accessibilityStatementUrl: string;
   };
+  jobs: {
+    /** Run the worker inside `kanal serve`. */
+    workerInServe: boolean;
+    concurrency: number;
+    pollMs: number;
+    leaseSeconds: number;
+    maxAttempts: number;
+    retentionDays: number;
+  };
+  mail: {
+    /** undefined: e-mails go to the local outbox. */
+    smtp: { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined } | undefined;
+    from: string;
+  };
+  sms: { provider: 'outbox' };
+  files: { maxBytes: number };
   cases: {
     handoffGraceDays: number;
     /** Retention in days per KLE prefix. */
@@ -94,7 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     if (!given && setting.default === undefined) continue;
     const parsed = parseOne(setting, given ? raw : setting.default!);
     if (!parsed.ok) {
-      const shown = setting.env.includes('SECRET') ? '(hidden)' : JSON.stringify(raw);
+      const shown = /SECRET|PASSWORD/.test(setting.env) ? '(hidden)' : JSON.stringify(raw);
       problems.push(`${setting.env}=${shown} is not valid: expected ${setting.allowed}.`);
       continue;
     }
@@ -125,6 +155,17 @@ export function loadConfig(env: Env = process.env): Config {
       address: get('KANAL_CONTACT_ADDRESS'),
       accessibilityStatementUrl: get('KANAL_ACCESSIBILITY_STATEMENT_URL'),
     },
+    jobs: {
+      workerInServe: get('KANAL_WORKER') === 'on',
+      concurrency: get('KANAL_WORKER_CONCURRENCY'),
+      pollMs: get('KANAL_WORKER_POLL_MS'),
+      leaseSeconds: get('KANAL_JOB_LEASE_SECONDS'),
+      maxAttempts: get('KANAL_JOB_MAX_ATTEMPTS'),
+      retentionDays: get('KANAL_JOB_RETENTION_DAYS'),
+    },
+    mail: { smtp: undefined, from: '' },
+    sms: { provider: get('KANAL_SMS_PROVIDER') },
+    files: { maxBytes: get('KANAL_FILE_MAX_BYTES') },
     cases: {
       handoffGraceDays: get('KANAL_CASE_HANDOFF_GRACE_DAYS'),
       retention: Object.fromEntries(
@@ -135,6 +176,15 @@ export function loadConfig(env: Env = process.env): Config {
       ),
     },
   };
+  const smtpHost = get<string | undefined>('KANAL_SMTP_HOST');
+  config.mail = {
+    smtp: smtpHost
+      ? { host: smtpHost, port: get('KANAL_SMTP_PORT'), secure: get('KANAL_SMTP_SECURE'), user: get('KANAL_SMTP_USER'), password: get('KANAL_SMTP_PASSWORD') }
+      : undefined,
+    from: get<string | undefined>('KANAL_MAIL_FROM') ?? `"${config.municipality.name.replace(/["\\]/g, '')}" <noreply@${new URL(config.publicUrl).hostname}>`,
+  };
+  const unpaired = Boolean(get('KANAL_SMTP_USER')) !== Boolean(get('KANAL_SMTP_PASSWORD'));
+  if (unpaired) throw new ConfigError(['KANAL_SMTP_USER and KANAL_SMTP_PASSWORD must be set together.']);
   const unsafe = productionProblems(config);
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   return config;
