@@ -2,11 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp } from '../../../test/helpers/app.ts';
 import { casesModule } from './index.ts';
+import { jobsModule } from '../../platform/jobs/index.ts';
+import { notifyModule } from '../../platform/notify/index.ts';
 import { createApiKey } from './apikeys.ts';
 import { makeCase } from './testing.ts';
 
 test('JSON API: keys scoped to departments; read, change status, add a note, confirm hand-off', async () => {
-  const { app, database, close } = await startTestApp({ modules: [casesModule] });
+  const { app, database, close } = await startTestApp({ modules: [jobsModule, notifyModule, casesModule] });
   try {
     const { db } = database;
     const { key } = await db.transaction().execute((trx) => createApiKey(trx, { name: 'ESDH', departments: ['miljoe-teknik'], createdBy: 'admin' }));

@@ -4,9 +4,8 @@ import { sql } from 'kysely';
 import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
 import { openDatabase } from '../../platform/db/index.ts';
 import { KanalError } from '../../platform/http/errors.ts';
-import { casesMigrations } from './migrations.ts';
 import type { CaseRecord } from './schema.ts';
-import { makeCase, caseworker } from './testing.ts';
+import { makeCase, caseworker, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
 import { departmentInbox } from './inbox.ts';
 import { countByStatus, countTransfers, findLetters, findTimeline } from './store.ts';
@@ -15,7 +14,7 @@ import { formatReference, normaliseReference } from './reference.ts';
 async function withDb(fn: (database: TestDatabase) => Promise<void>): Promise<void> {
   const database = await createTestDatabase();
   try {
-    await migrateToLatest(database.db, casesMigrations);
+    await migrateToLatest(database.db, casesTestMigrations());
     await fn(database);
   } finally {
     await database.close();

@@ -3,6 +3,7 @@
 import type { KanalModule } from '../../platform/module.ts';
 import { casesMigrations } from './migrations.ts';
 import { registerCasesApi } from './api.ts';
+import { casesJobs } from './jobs.ts';
 
 export {
   createCase,
@@ -34,4 +35,5 @@ export const casesModule: KanalModule = {
   name: 'cases',
   migrations: casesMigrations,
   register: registerCasesApi,
+  jobs: casesJobs,
 };

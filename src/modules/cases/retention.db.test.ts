@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestDatabase, migrateToLatest } from '../../platform/db/testing.ts';
-import { casesMigrations } from './migrations.ts';
-import { caseworker, makeCase } from './testing.ts';
+import { caseworker, makeCase, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
 import { findCaseByReference } from './store.ts';
 import { applyRetention, topicRetention } from './retention.ts';
@@ -20,7 +19,7 @@ test('retention deletes a closed case only after a confirmed hand-off or its top
   const database = await createTestDatabase();
   try {
     const { db, dialect } = database;
-    await migrateToLatest(db, casesMigrations);
+    await migrateToLatest(db, casesTestMigrations());
     const close = async (reference: string) =>
       db.transaction().execute(async (trx) => service.changeStatus(trx, await service.caseForChange(trx, dialect, reference), { to: 'closed', reason: 'Færdig' }, caseworker));
     const handedOff = await makeCase(db, { kle: '02.34.02' });

@@ -1,7 +1,14 @@
 // Factories for tests of the cases module and of modules that use it.
 import type { Db } from '../../platform/db/index.ts';
+import { collectMigrations } from '../../platform/module.ts';
+import { jobsModule } from '../../platform/jobs/index.ts';
+import { notifyModule } from '../../platform/notify/index.ts';
 import { createCase, type NewCase } from './service.ts';
+import { casesModule } from './index.ts';
 import type { CaseRecord } from './schema.ts';
+
+/** The migrations a cases test database needs: the outbox and notifications, then cases. */
+export const casesTestMigrations = () => collectMigrations([jobsModule, notifyModule, casesModule]);
 
 let counter = 0;
 

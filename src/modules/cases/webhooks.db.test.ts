@@ -4,8 +4,7 @@ import http from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, migrateToLatest } from '../../platform/db/testing.ts';
-import { casesMigrations } from './migrations.ts';
-import { caseworker, makeCase } from './testing.ts';
+import { caseworker, makeCase, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
 import { findCaseById, listDeliveries } from './store.ts';
 import { createWebhook, deliver, DeliveryFailed, sign, verifySignature, type WebhookPayload } from './webhooks.ts';
@@ -46,7 +45,7 @@ test('webhooks: logged in the transaction, signed, retried after a failure, neve
   const hook = await receiver([503]);
   try {
     const { db, dialect } = database;
-    await migrateToLatest(db, casesMigrations);
+    await migrateToLatest(db, casesTestMigrations());
     const { secret } = await db.transaction().execute((trx) => createWebhook(trx, { name: 'ESDH', url: hook.url, departments: ['miljoe-teknik'] }));
     await db.transaction().execute((trx) => createWebhook(trx, { name: 'Kultur', url: hook.url, departments: ['kultur-fritid'] }));
 
