@@ -10,7 +10,8 @@ import { h } from 'preact';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/index.ts';
 import { collectMigrations, type AppContext, type KanalApp, type KanalModule } from './platform/module.ts';
-import { requireAccessDeclarations } from './platform/policy/index.ts';
+import { accessPolicy, requireAccessDeclarations } from './platform/policy/index.ts';
+import { accessPolicyOptions, authPlugin } from './platform/auth/index.ts';
 import { registerHttpBasics } from './platform/http/index.ts';
 import { uiPlugin, pageContext } from './platform/ui/index.ts';
 import { ErrorPage } from './platform/ui/pages/error-page.tsx';
@@ -64,6 +65,9 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
     https: config.publicUrl.startsWith('https://'),
     renderErrorPage: (request, code) => h(ErrorPage, { ctx: pageContext(request, config), code, requestId: request.id }),
   });
+  // Who is logged in, rate limits and CSRF; then the one access check, before any route's handler.
+  await app.register(authPlugin, { ctx });
+  await app.register(accessPolicy, accessPolicyOptions);
   instrumentHttp(app, ctx.metrics);
   registerOpsRoutes(app, ctx, collectMigrations(modules));
   for (const module of modules) await module.register?.(app, ctx);
