@@ -42,9 +42,3 @@ export async function deleteCaseFiles(trx: Trx, fileKeys: readonly string[]): Pr
   if (fileKeys.length > 0) await enqueue(trx, 'cases.delete-files', { fileKeys: [...fileKeys] });
 }
 
-/** Writes the deletion of a case to the audit log (connected when the audit log lands on this branch). */
-export async function auditDeletion(trx: Trx, deleted: { reference: string; kle: string; party_cpr: string | null; party_cvr: string | null }, why: 'handoff' | 'retention'): Promise<void> {
-  void trx;
-  void deleted;
-  void why;
-}

@@ -44,6 +44,12 @@ test('retention deletes a closed case only after a confirmed hand-off or its top
     assert.ok(await findCaseByReference(db, notHandedOff.reference));
     assert.deepEqual(await applyRetention(db, rules, days(3651)), [{ reference: notHandedOff.reference, why: 'retention' }]);
     assert.ok(await findCaseByReference(db, open.reference), 'an open case is never deleted');
+    // Every deletion is in the audit log, with why.
+    const audited = await sql<{ action: string; subject_cpr: string; purpose: string; details: unknown }>`select action, subject_cpr, purpose, details from audit_log where action = 'case.delete' order by id`.execute(db);
+    assert.equal(audited.rows.length, 3);
+    assert.equal(audited.rows[0]!.subject_cpr, '0101901234');
+    assert.match(audited.rows[0]!.purpose, /overdragelse/);
+    assert.match(audited.rows[1]!.purpose, /opbevaringsfristen for KLE 02\.00\.05/);
   } finally {
     await database.close();
   }

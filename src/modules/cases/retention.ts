@@ -4,7 +4,8 @@
 import type { Db } from '../../platform/db/index.ts';
 import { toTimestamp } from '../../platform/db/index.ts';
 import * as store from './store.ts';
-import { auditDeletion, deleteCaseFiles } from './outbox.ts';
+import { record } from '../../platform/audit/index.ts';
+import { deleteCaseFiles } from './outbox.ts';
 
 export type RetentionRules = {
   /** Days a closed, handed-off case stays visible in "Mit overblik" before it is deleted. */
@@ -33,7 +34,14 @@ export async function applyRetention(db: Db, rules: RetentionRules, at: Date = n
     await db.transaction().execute(async (trx) => {
       const keys = await store.findAttachmentKeysOfCase(trx, candidate.id);
       await store.deleteCase(trx, candidate.id);
-      await auditDeletion(trx, candidate, why);
+      await record(trx, {
+        actor: { kind: 'system', name: 'cases.retention' },
+        action: 'case.delete',
+        subject: { cpr: candidate.party_cpr ?? undefined, cvr: candidate.party_cvr ?? undefined },
+        purpose: why === 'handoff' ? 'Sletning efter bekræftet overdragelse til sags- og dokumentsystemet' : `Sletning efter opbevaringsfristen for KLE ${candidate.kle}`,
+        outcome: 'success',
+        details: { reference: candidate.reference, department: candidate.department },
+      });
       await deleteCaseFiles(trx, keys);
     });
     deleted.push({ reference: candidate.reference, why });

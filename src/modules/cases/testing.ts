@@ -1,14 +1,12 @@
 // Factories for tests of the cases module and of modules that use it.
 import type { Db } from '../../platform/db/index.ts';
 import { collectMigrations } from '../../platform/module.ts';
-import { jobsModule } from '../../platform/jobs/index.ts';
-import { notifyModule } from '../../platform/notify/index.ts';
+import { modules } from '../../modules.ts';
 import { createCase, type NewCase } from './service.ts';
-import { casesModule } from './index.ts';
 import type { CaseRecord } from './schema.ts';
 
-/** The migrations a cases test database needs: the outbox and notifications, then cases. */
-export const casesTestMigrations = () => collectMigrations([jobsModule, notifyModule, casesModule]);
+/** The migrations a cases test database needs: the platform's (outbox, notifications, audit log) and the cases module's. */
+export const casesTestMigrations = () => collectMigrations(modules);
 
 let counter = 0;
 
