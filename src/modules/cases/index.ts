@@ -2,7 +2,7 @@
 // transaction first, so one user action across modules commits or fails as a whole.
 import type { KanalModule } from '../../platform/module.ts';
 import { casesMigrations } from './migrations.ts';
-import { registerCasesApi } from './api.ts';
+import { registerCaseRoutes } from './routes.tsx';
 import { casesJobs } from './jobs.ts';
 
 export {
@@ -34,6 +34,6 @@ export type { Actor, CaseRecord, Decision, Party, Submission, TimelineEntry, Tim
 export const casesModule: KanalModule = {
   name: 'cases',
   migrations: casesMigrations,
-  register: registerCasesApi,
+  register: registerCaseRoutes,
   jobs: casesJobs,
 };
