@@ -5,7 +5,8 @@ import { createApiKey } from './apikeys.ts';
 import { makeCase } from './testing.ts';
 
 test('JSON API: keys scoped to departments; read, change status, add a note, confirm hand-off', async () => {
-  const { app, database, close } = await startTestApp();
+  const testApp = await startTestApp();
+  const { app, database } = testApp;
   try {
     const { db } = database;
     const { key } = await db.transaction().execute((trx) => createApiKey(trx, { name: 'ESDH', departments: ['miljoe-teknik'], createdBy: 'admin' }));
@@ -59,6 +60,6 @@ test('JSON API: keys scoped to departments; read, change status, add a note, con
     const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     assert.ok(spec.paths['/api/cases/{reference}/status'], 'the API is in the OpenAPI document');
   } finally {
-    await close();
+    await testApp.close();
   }
 });

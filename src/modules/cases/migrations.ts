@@ -59,7 +59,8 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
   // "Mit overblik" and the citizen overview.
   await db.schema.createIndex('cases_party_cpr').on('cases').columns(['party_cpr', 'received_at']).execute();
   await db.schema.createIndex('cases_party_cvr').on('cases').columns(['party_cvr', 'received_at']).execute();
-  await db.schema.createIndex('cases_party_name').on('cases').columns(['party_name_key']).execute();
+  // Covering, in the order the name search groups and sorts: it stops after the first 20 people.
+  await db.schema.createIndex('cases_party_name').on('cases').columns(['party_name_key', 'party_cpr', 'party_name']).execute();
   await createStatusCounts(db, pg);
   // Retention looks for closed cases.
   await db.schema.createIndex('cases_closed').on('cases').columns(['closed_at']).execute();

@@ -125,7 +125,8 @@ export function registerCaseRoutes(app: KanalApp, ctx: AppContext): void {
 
   // ---- staff: the case page ----
 
-  const notices = { status: 'saved', note: 'saved', message: 'saved', decision: 'saved', assign: 'saved' } as const;
+  /** What was saved, for the page after the redirect. */
+  type Saved = 'status' | 'note' | 'message' | 'decision' | 'assign';
 
   async function renderCase(request: FastifyRequest, reply: FastifyReply, reference: string, extra: { errors?: FieldProblem[]; values?: Record<string, string>; notice?: string } = {}, status = 200) {
     const identity = requireStaff(request);
@@ -169,7 +170,7 @@ export function registerCaseRoutes(app: KanalApp, ctx: AppContext): void {
     request: FastifyRequest,
     reply: FastifyReply,
     reference: string,
-    what: keyof typeof notices,
+    what: Saved,
     change: (trx: Trx, c: CaseRecord, identity: StaffIdentity) => Promise<unknown>,
     values: Record<string, string> = {},
     then?: string,
@@ -302,7 +303,7 @@ export function registerCaseRoutes(app: KanalApp, ctx: AppContext): void {
         const c = await store.findCaseByReference(db, reference);
         const department = departments.find((d) => d.id === c?.department);
         // A case in a sensitive department is "not found", exactly like one that does not exist.
-        if (c && !(department?.sensitive && department.id !== identity.department.id)) party = subjectOf(c) as store.PartyKey;
+        if (c && !(department?.sensitive && department.id !== identity.department.id)) party = subjectOf(c);
         else {
           await db.transaction().execute((trx) => record(trx, { actor: identity, action: 'case.overview', purpose, requestId: request.id, outcome: 'not_found', details: { reference } }));
           return reply.page(<OverviewPage {...base} notFound />);

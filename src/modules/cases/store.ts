@@ -225,8 +225,9 @@ export function partiesByNameQuery(db: Db, prefix: string, limit: number) {
     .where('party_name_key', '>=', prefix)
     .where('party_name_key', '<', `${prefix}\uffff`)
     .where('party_cpr', 'is not', null)
-    .groupBy(['party_cpr', 'party_name'])
-    .orderBy('party_name')
+    .groupBy(['party_name_key', 'party_cpr', 'party_name'])
+    .orderBy('party_name_key')
+    .orderBy('party_cpr')
     .limit(limit);
 }
 
@@ -327,7 +328,7 @@ export function inboxPageQuery(db: Db, query: InboxQuery) {
 }
 
 export async function findInboxPage(db: Db, query: InboxQuery): Promise<InboxRow[]> {
-  return (await inboxPageQuery(db, query).execute()) as InboxRow[];
+  return inboxPageQuery(db, query).execute();
 }
 
 export function inboxTotalQuery(db: Db, query: InboxQuery) {
