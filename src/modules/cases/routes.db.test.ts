@@ -197,3 +197,53 @@ test('transfer with a reason moves the case to the other inbox and is counted', 
   assert.ok(theirs.body.includes('Handler om en sportshal'));
   assert.match(theirs.body, /Flyttet mellem forvaltninger[\s\S]*?1/);
 });
+
+/** Posts a multipart form with the client's cookies, as a browser sends a form with files. */
+async function postFiles(c: HttpClient, url: string, fields: Record<string, string>, files: { name: string; type: string; bytes: Buffer }[]) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const f of files) form.append('files', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
+  const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return fetch(new URL(url, t.baseUrl), { method: 'POST', body: form, headers: { cookie }, redirect: 'manual' });
+}
+
+const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+test('a citizen replies with a file; the case worker downloads it (audited); nobody else can', async () => {
+  const c = await makeCase(t.database.db, { title: 'Tilskud til cykelskur', party: { kind: 'person', cpr: ANNA, name: 'Anna Sørensen' } });
+  const citizen = client();
+  await logInAs(citizen, 'citizen', 'borger-anna-soerensen');
+  const page = await citizen.get(`/mit-overblik/sager/${c.reference}`);
+  assert.ok(page.body.includes('enctype="multipart/form-data"'));
+  const csrf = hiddenField(page.body, '_csrf');
+
+  const refused = await postFiles(citizen, `/mit-overblik/sager/${c.reference}/svar`, { _csrf: csrf, text: 'Her er et program' }, [{ name: 'virus.exe', type: 'application/octet-stream', bytes: Buffer.from('MZ\x90\x00not really') }]);
+  assert.equal(refused.status, 400);
+  const refusedPage = await refused.text();
+  assert.ok(refusedPage.includes('Filen kan ikke sendes.'), refusedPage.slice(refusedPage.indexOf('<main'), refusedPage.indexOf('<main') + 1500));
+  assert.equal((await postFiles(citizen, `/mit-overblik/sager/${c.reference}/svar`, { text: 'uden token' }, [])).status, 403);
+
+  const sent = await postFiles(citizen, `/mit-overblik/sager/${c.reference}/svar`, { _csrf: csrf, text: 'Her er tilbuddet.' }, [{ name: 'tilbud.pdf', type: 'application/pdf', bytes: tinyPdf }]);
+  assert.equal(sent.status, 303);
+
+  const worker = await staff('medarbejder-miljoe-teknik-caseworker');
+  const casePage = await worker.get(`/sager/${c.reference}`);
+  const href = /href="(\/sager\/[^"]+\/bilag\/\d+)"/.exec(casePage.body)?.[1];
+  assert.ok(href, 'the attachment is listed on the case page');
+  assert.ok(casePage.body.includes('tilbud.pdf'));
+  const file = await worker.send('GET', href);
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('content-type'), 'application/pdf');
+  assert.deepEqual(Buffer.from(await file.arrayBuffer()), tinyPdf);
+  const downloads = await auditRows('case.attachment.download');
+  assert.equal(downloads.length, 1);
+  assert.equal(downloads[0]!.subject_cpr, ANNA);
+
+  const other = await staff('medarbejder-kultur-fritid-caseworker');
+  assert.equal((await other.send('GET', href)).status, 404);
+  const jensClient = client();
+  await logInAs(jensClient, 'citizen', 'borger-jens-nielsen');
+  assert.equal((await jensClient.send('GET', href.replace('/sager/', '/mit-overblik/sager/'))).status, 404);
+  assert.equal((await citizen.send('GET', href.replace('/sager/', '/mit-overblik/sager/'))).status, 200, 'the citizen can fetch her own file');
+  assert.equal((await auditRows('case.attachment.download')).length, 1, 'refused downloads leave no success entry');
+});

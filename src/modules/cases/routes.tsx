@@ -1,6 +1,7 @@
 // The cases pages and JSON API: parse, authorise, call the service, render.
 import Type from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
 import { pageContext, type NavItem } from '../../platform/ui/index.ts';
 import { KanalError, notFound, validationFailed, type FieldProblem } from '../../platform/http/errors.ts';
@@ -19,7 +20,7 @@ import { normaliseReference } from './reference.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './apikeys.ts';
 import { createWebhook, listDeliveries, listWebhooks } from './webhooks.ts';
 import { registerCasesApi } from './api.ts';
-import { CaseStatusSchema, InboxSortSchema, StatusFilterSchema, type Actor, type CaseRecord } from './schema.ts';
+import { CaseStatusSchema, InboxSortSchema, StatusFilterSchema, type Actor, type Attachment, type CaseRecord } from './schema.ts';
 import { InboxPage } from './views/inbox-page.tsx';
 import { CasePage } from './views/case-page.tsx';
 import { OverviewPage } from './views/overview-page.tsx';
@@ -27,6 +28,8 @@ import { MyCasePage, MyOverviewPage } from './views/my-overview.tsx';
 import { AdminPage } from './views/admin-page.tsx';
 import { casePath, myCasePath } from './views/format.ts';
 import { recordCitizenContact, recordFirstContactResolution } from './contacts.ts';
+import { acceptMultipart, storeUploads, type UploadForm } from './uploads.ts';
+import { createStorage, FileTooLarge, FileTypeNotAllowed } from '../../platform/storage/index.ts';
 
 const caseworkers = { access: { roles: ['caseworker', 'manager'], department: 'own' } } as const;
 const lookers = { access: { roles: ['frontdesk', 'caseworker', 'manager'], department: 'any' } } as const;
@@ -47,8 +50,9 @@ export function actorOf(identity: Identity): Actor {
 /** What a case is about, for the audit log. */
 const subjectOf = (c: CaseRecord) => (c.party.kind === 'person' ? { cpr: c.party.cpr } : { cvr: c.party.cvr });
 
-export function registerCaseRoutes(app: KanalApp, ctx: AppContext): void {
+export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promise<void> {
   const { config, db, dialect } = ctx;
+  const storage = createStorage(config);
   const allDepartments = (): OverviewDepartment[] => configuredDepartments(config).map((d) => ({ id: d.id, name: d.name, sensitive: d.sensitive }));
   const departmentName = (id: string) => allDepartments().find((d) => d.id === id)?.name ?? id;
   const nav = (identity: StaffIdentity, lang: 'da' | 'en'): NavItem[] => {
@@ -265,6 +269,26 @@ export function registerCaseRoutes(app: KanalApp, ctx: AppContext): void {
     return sendPdf(reply, found.c, found.letter);
   });
 
+  const sendFile = async (reply: FastifyReply, attachment: Attachment) =>
+    reply
+      .type(attachment.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`)
+      .header('cache-control', 'private, no-store')
+      .send(await storage.get(attachment.fileKey));
+
+  app.get('/sager/:reference/bilag/:id', { config: caseworkers, schema: { hide: true, params: ReferenceAndId } }, async (request, reply) => {
+    const identity = requireStaff(request);
+    const attachment = await db.transaction().execute(async (trx) => {
+      const c = await store.findCaseByReference(trx, request.params.reference);
+      if (!c || c.department !== identity.department.id) throw notFound();
+      const found = await store.findAttachment(trx, c.id, request.params.id);
+      if (!found) throw notFound();
+      await audit(trx, request, 'case.attachment.download', c, 'Sagsbehandling', { attachment: found.id });
+      return found;
+    });
+    return sendFile(reply, attachment);
+  });
+
   // ---- the citizen overview (straksafklaring) ----
 
   app.get('/borgeroverblik', { config: lookers, schema: { hide: true } }, (request, reply) => {
@@ -365,7 +389,7 @@ export function registerCaseRoutes(app: KanalApp, ctx: AppContext): void {
         timeline={await store.findTimeline(db, c.id, true)}
         letters={await store.findLetters(db, [c.id])}
         attachments={await store.findAttachments(db, c.id)}
-        acceptsFiles={false}
+        acceptsFiles
         {...extra}
       />,
       status,
@@ -376,23 +400,44 @@ export function registerCaseRoutes(app: KanalApp, ctx: AppContext): void {
     renderMyCase(request, reply, request.params.reference, { notice: request.query.ok ? casesMessages[request.lang].replySent : undefined }),
   );
 
-  app.post('/mit-overblik/sager/:reference/svar', { config: parties, schema: { hide: true, params: Reference, body: Type.Object({ ...Csrf, text: text(20_000) }) } }, async (request, reply) => {
-    const identity = requireIdentity(request);
-    const { reference } = request.params;
-    try {
-      await db.transaction().execute(async (trx) => {
-        const c = await ownCase(trx, identity, reference);
-        const locked = await service.caseForChange(trx, dialect, c.reference);
-        await service.recordCitizenReply(trx, locked, request.body.text, [], actorOf(identity));
-        await recordCitizenContact(trx, identity, locked);
-      });
-    } catch (error) {
-      if (error instanceof KanalError && (error.code === 'validation_failed' || error.code === 'conflict')) {
-        return renderMyCase(request, reply, reference, { errors: error.details ?? [{ field: 'text', message: casesMessages[request.lang].caseClosed }], reply: request.body.text }, error.status);
-      }
-      throw error;
-    }
-    return reply.redirect(`${myCasePath(reference)}?ok=1`, 303);
+  await app.register(async (plain) => {
+    acceptMultipart(plain);
+    const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
+    scope.post(
+      '/mit-overblik/sager/:reference/svar',
+      { config: parties, schema: { hide: true, params: Reference, body: Type.Object({ ...Csrf, text: Type.Optional(text(20_000)), files: Type.Optional(Type.Unknown()) }) } },
+      async (request, reply) => {
+        const identity = requireIdentity(request);
+        const { reference } = request.params;
+        const body = request.body as UploadForm;
+        const replyText = body.text ?? '';
+        try {
+          const c = await ownCase(db, identity, reference);
+          const files = await storeUploads(storage, c.id, body.files ?? []);
+          await db.transaction().execute(async (trx) => {
+            const locked = await service.caseForChange(trx, dialect, c.reference);
+            await service.recordCitizenReply(trx, locked, replyText, files, actorOf(identity));
+            await recordCitizenContact(trx, identity, locked);
+          });
+        } catch (error) {
+          if (error instanceof KanalError && ['validation_failed', 'conflict', 'bad_request', 'payload_too_large'].includes(error.code)) {
+            const t = casesMessages[request.lang];
+            const message =
+              error instanceof FileTypeNotAllowed || error instanceof FileTooLarge ? t.fileRefused : error.code === 'conflict' ? t.caseClosed : (error.details?.[0]?.message ?? t.fileRefused);
+            return renderMyCase(request, reply, reference, { errors: [{ field: 'text', message }], reply: replyText }, error.status);
+          }
+          throw error;
+        }
+        return reply.redirect(`${myCasePath(reference)}?ok=1`, 303);
+      },
+    );
+  });
+
+  app.get('/mit-overblik/sager/:reference/bilag/:id', { config: parties, schema: { hide: true, params: ReferenceAndId } }, async (request, reply) => {
+    const c = await ownCase(db, requireIdentity(request), request.params.reference);
+    const attachment = await store.findAttachment(db, c.id, request.params.id);
+    if (!attachment?.public) throw notFound();
+    return sendFile(reply, attachment);
   });
 
   app.get('/mit-overblik/sager/:reference/breve/:id.pdf', { config: parties, schema: { hide: true, params: ReferenceAndId } }, async (request, reply) => {
