@@ -210,14 +210,18 @@ export async function run(): Promise<void> {
   const keep = process.env.KANAL_BENCH_KEEP;
   const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-cases-'));
   const filled = keep !== undefined && fs.existsSync(path.join(dir, 'kanal.sqlite'));
-  const sqlite = openDatabase({ dataDir: dir });
-  try {
-    await benchDatabase('SQLite', sqlite, filled);
-  } finally {
-    await sqlite.close();
-    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  // KANAL_BENCH_ONLY=sqlite or postgres runs one of them.
+  const only = process.env.KANAL_BENCH_ONLY;
+  if (only !== 'postgres') {
+    const sqlite = openDatabase({ dataDir: dir });
+    try {
+      await benchDatabase('SQLite', sqlite, filled);
+    } finally {
+      await sqlite.close();
+      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
-  const url = process.env.DATABASE_URL;
+  const url = only === 'sqlite' ? undefined : process.env.DATABASE_URL;
   if (!url) {
     console.log('\n(PostgreSQL skipped: set DATABASE_URL to run it.)');
     return;

@@ -299,16 +299,18 @@ function sortKeys(sort: InboxSort): [column: 'deadline' | 'received_at' | 'id', 
 }
 
 /**
- * One page of a department's inbox. Over several (not all) statuses, each status is read in
- * index order up to the page's end and the parts are merged: a few hundred rows read instead
- * of sorting every open case of the department.
+ * The ids of one page of a department's inbox, read from the indexes alone (each inbox index
+ * ends with the sort column and id). Over several (not all) statuses, each status is read in
+ * index order up to the page's end and the parts are merged: a few hundred index entries
+ * instead of sorting every open case of the department.
  */
 export function inboxPageQuery(db: Db, query: InboxQuery) {
   const keys = sortKeys(query.sort);
+  const sortColumn = keys[0]![0];
   if (query.statuses.length > 1 && !everyStatus(query.statuses)) {
     const end = query.offset + query.limit;
     const part = (status: CaseStatus) => {
-      let select = inboxWhere(db, query, [status]).select(inboxColumns);
+      let select = inboxWhere(db, query, [status]).select(['id', sortColumn]);
       for (const [column, direction] of keys) select = select.orderBy(column, direction);
       return select.limit(end);
     };
@@ -322,13 +324,18 @@ export function inboxPageQuery(db: Db, query: InboxQuery) {
     for (const [column, direction] of keys) merged = merged.orderBy(column, direction);
     return merged.limit(query.limit).offset(query.offset);
   }
-  let select = inboxWhere(db, query, query.statuses).select(inboxColumns);
+  let select = inboxWhere(db, query, query.statuses).select(['id', sortColumn]);
   for (const [column, direction] of keys) select = select.orderBy(column, direction);
   return select.limit(query.limit).offset(query.offset);
 }
 
+/** One page of the inbox: the page's ids from the indexes, then those 50 rows. */
 export async function findInboxPage(db: Db, query: InboxQuery): Promise<InboxRow[]> {
-  return inboxPageQuery(db, query).execute();
+  const ids = (await inboxPageQuery(db, query).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await q(db).selectFrom('cases').select(inboxColumns).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 export function inboxTotalQuery(db: Db, query: InboxQuery) {
