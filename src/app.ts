@@ -54,6 +54,10 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
       openapi: '3.1.0',
       info: { title: 'Kanal API', version: '0.1.0', description: `The JSON API of Kanal for ${config.municipality.name}.` },
       servers: [{ url: config.publicUrl }],
+      components: {
+        // API clients (e.g. the case and document system) send a key an admin made: Authorization: Bearer kanal_….
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key made by an admin, scoped to departments.' } },
+      },
     },
   });
   await app.register(uiPlugin);

@@ -89,3 +89,10 @@ test('README documents every setting', () => {
   const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   for (const setting of settings) assert.ok(readme.includes(`\`${setting.env}\``), `README.md does not document ${setting.env}`);
 });
+
+test('case retention: KLE=days pairs; a bad list names the variable', () => {
+  const config = loadConfig({ KANAL_CASE_RETENTION: '02=1825,02.34=3650', KANAL_CASE_HANDOFF_GRACE_DAYS: '10' });
+  assert.deepEqual(config.cases, { handoffGraceDays: 10, retention: { '02': 1825, '02.34': 3650 } });
+  assert.deepEqual(loadConfig({}).cases, { handoffGraceDays: 30, retention: {} });
+  assert.throws(() => loadConfig({ KANAL_CASE_RETENTION: '02:1825' }), /KANAL_CASE_RETENTION="02:1825" is not valid: expected KLE=days pairs/);
+});

@@ -79,6 +79,9 @@ export const settings = [
   { env: 'KANAL_MAIL_FROM', schema: nonEmpty, allowed: 'an address such as "Albertslund Kommune <noreply@albertslund.dk>"', description: 'Sender of e-mail notifications. Default: the municipality\'s name and noreply@ the public host.' },
   { env: 'KANAL_SMS_PROVIDER', schema: Type.Literal('outbox'), allowed: 'outbox', description: 'Where SMS notifications go. Only the local outbox exists yet; a provider adapter plugs in behind the same interface.', default: 'outbox' },
   { env: 'KANAL_FILE_MAX_BYTES', schema: Type.Integer({ minimum: 1, maximum: 1073741824 }), allowed: 'a whole number of bytes up to 1073741824 (1 GiB)', description: 'Largest file that may be stored (uploads, attachments), unless a caller sets a smaller limit.', default: '26214400' },
+  // Cases (src/modules/cases). See docs/cases.md.
+  { env: 'KANAL_CASE_HANDOFF_GRACE_DAYS', schema: Type.Integer({ minimum: 0, maximum: 3650 }), allowed: 'a whole number of days from 0 to 3650', description: 'Days a closed case stays in Kanal after the case and document system confirmed the hand-off.', default: '30' },
+  { env: 'KANAL_CASE_RETENTION', schema: Type.String({ pattern: '^(\\d{2}(\\.\\d{2}){0,2}=\\d{1,5})?(,\\d{2}(\\.\\d{2}){0,2}=\\d{1,5})*$' }), allowed: 'KLE=days pairs separated by commas, e.g. 02=1825,02.34=3650', description: 'Days after closing when a case of a KLE topic is deleted even without a confirmed hand-off (the longest KLE prefix wins). Empty: only after hand-off.', default: '' },
 ] as const satisfies readonly Setting[];
 
 type Env = Record<string, string | undefined>;
@@ -124,6 +127,11 @@ export interface Config {
   };
   sms: { provider: 'outbox' };
   files: { maxBytes: number };
+  cases: {
+    handoffGraceDays: number;
+    /** Retention in days per KLE prefix. */
+    retention: Record<string, number>;
+  };
 }
 
 /** How Kanal reaches one OpenID Connect identity provider. */
@@ -230,6 +238,15 @@ export function loadConfig(env: Env = process.env): Config {
     mail: mailConfig(get, problems, get('KANAL_MUNICIPALITY_NAME'), publicUrl),
     sms: { provider: get('KANAL_SMS_PROVIDER') },
     files: { maxBytes: get('KANAL_FILE_MAX_BYTES') },
+    cases: {
+      handoffGraceDays: get('KANAL_CASE_HANDOFF_GRACE_DAYS'),
+      retention: Object.fromEntries(
+        (get<string | undefined>('KANAL_CASE_RETENTION') ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])]),
+      ),
+    },
   };
   problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);

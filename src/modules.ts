@@ -6,6 +6,7 @@ import { jobsModule } from './platform/jobs/index.ts';
 import { notifyModule } from './platform/notify/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { contactsModule } from './modules/contacts/index.ts';
+import { casesModule } from './modules/cases/index.ts';
 
 // The platform parts that own tables and pages come first.
-export const modules: readonly KanalModule[] = [authModule, auditModule, jobsModule, notifyModule, portalModule, contactsModule];
+export const modules: readonly KanalModule[] = [authModule, auditModule, jobsModule, notifyModule, portalModule, contactsModule, casesModule];

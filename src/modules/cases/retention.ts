@@ -1,0 +1,66 @@
+// Retention: Kanal is not the archive. It deletes its copy of a closed case once the case and
+// document system (ESDH) has confirmed the hand-off (after a short grace period), or after the
+// retention configured for the case's KLE topic. Every deletion is audited.
+import type { Db } from '../../platform/db/index.ts';
+import { toTimestamp } from '../../platform/db/index.ts';
+import * as store from './store.ts';
+import { record } from '../../platform/audit/index.ts';
+import { deleteCaseFiles } from './outbox.ts';
+
+export type RetentionRules = {
+  /** Days a closed, handed-off case stays visible in "Mit overblik" before it is deleted. */
+  handoffGraceDays: number;
+  /** Days after closing, per KLE topic prefix ('02' or '02.34'); the longest matching prefix wins. */
+  topics: Record<string, number>;
+};
+
+const DAY_MS = 24 * 3600 * 1000;
+const BATCH = 500;
+
+/** The retention in days for a KLE number, from the longest matching prefix, or undefined. */
+export function topicRetention(rules: RetentionRules, kle: string): number | undefined {
+  const prefixes = Object.keys(rules.topics).filter((p) => kle === p || kle.startsWith(`${p}.`));
+  prefixes.sort((a, b) => b.length - a.length);
+  return prefixes[0] === undefined ? undefined : rules.topics[prefixes[0]];
+}
+
+export type Deletion = { reference: string; why: 'handoff' | 'retention' };
+
+/** Deletes every case that may go; each in its own transaction with its audit entry. */
+export async function applyRetention(db: Db, rules: RetentionRules, at: Date = new Date()): Promise<Deletion[]> {
+  const deleted: Deletion[] = [];
+  const ago = (days: number) => toTimestamp(new Date(at.getTime() - days * DAY_MS));
+  const remove = async (candidate: store.RetentionCandidate, why: Deletion['why']) => {
+    await db.transaction().execute(async (trx) => {
+      const keys = await store.findAttachmentKeysOfCase(trx, candidate.id);
+      await store.deleteCase(trx, candidate.id);
+      await record(trx, {
+        actor: { kind: 'system', name: 'cases.retention' },
+        action: 'case.delete',
+        subject: { cpr: candidate.party_cpr ?? undefined, cvr: candidate.party_cvr ?? undefined },
+        purpose: why === 'handoff' ? 'Sletning efter bekræftet overdragelse til sags- og dokumentsystemet' : `Sletning efter opbevaringsfristen for KLE ${candidate.kle}`,
+        outcome: 'success',
+        details: { reference: candidate.reference, department: candidate.department },
+      });
+      await deleteCaseFiles(trx, keys);
+    });
+    deleted.push({ reference: candidate.reference, why });
+  };
+
+  for (;;) {
+    const batch = await store.findHandedOffBefore(db, ago(rules.handoffGraceDays), BATCH);
+    for (const candidate of batch) await remove(candidate, 'handoff');
+    if (batch.length < BATCH) break;
+  }
+  for (const [prefix, days] of Object.entries(rules.topics)) {
+    const before = ago(days);
+    for (;;) {
+      const batch = await store.findClosedOfTopicBefore(db, prefix, before, BATCH);
+      // A longer prefix with a longer retention keeps its cases.
+      const due = batch.filter((c) => c.closed_at !== null && c.closed_at < ago(topicRetention(rules, c.kle) ?? days));
+      for (const candidate of due) await remove(candidate, 'retention');
+      if (batch.length < BATCH || due.length === 0) break;
+    }
+  }
+  return deleted;
+}
