@@ -33,6 +33,7 @@ export const settings = [
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
+  { env: 'KANAL_SEARCH_FRESHNESS_MS', schema: Type.Integer({ minimum: 0, maximum: 60000 }), allowed: 'a whole number of milliseconds from 0 to 60000', description: 'How old a node\'s search index may be before a search checks the database for changes made on other nodes (0 = every search).', default: '1000' },
 ] as const satisfies readonly Setting[];
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +51,8 @@ export interface Config {
   sessionSecretGenerated: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** See KANAL_SEARCH_FRESHNESS_MS. */
+  searchFreshnessMs: number;
   municipality: {
     name: string;
     logoUrl: string | undefined;
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecretGenerated: secret === undefined,
     trustProxy: get('KANAL_TRUST_PROXY'),
     logLevel: get('KANAL_LOG_LEVEL'),
+    searchFreshnessMs: get('KANAL_SEARCH_FRESHNESS_MS'),
     municipality: {
       name: get('KANAL_MUNICIPALITY_NAME'),
       logoUrl: get('KANAL_MUNICIPALITY_LOGO_URL'),

@@ -77,7 +77,7 @@ const ApiArticleText = Type.Object({
 export const ApiArticle = Type.Object({
   id: Type.Integer(),
   slug: Type.String(),
-  kind: Type.Union(articleKinds.map((k) => Type.Literal(k))),
+  kind: Type.Union([Type.Literal('answer'), Type.Literal('referral')]),
   topic: Type.Union([Type.String(), Type.Null()]),
   department: Type.String(),
   serviceIds: Type.Array(Type.String()),
@@ -97,7 +97,7 @@ export const ApiSearchHit = Type.Object({
   title: Type.String(),
   summary: Type.String(),
   url: Type.String(),
-  audience: Type.Union(audiences.map((a) => Type.Literal(a))),
+  audience: Type.Union([Type.Literal('public'), Type.Literal('internal')]),
   department: Type.Union([Type.String(), Type.Null()]),
   score: Type.Number(),
 });
@@ -119,5 +119,5 @@ export const StaffSearchQuery = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('da'), Type.Literal('en')])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   department: Type.Optional(Type.String({ maxLength: 100 })),
-  audience: Type.Optional(Type.Union(audiences.map((a) => Type.Literal(a)))),
+  audience: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('internal')])),
 });

@@ -212,6 +212,14 @@ export class SearchIndex {
     }
   }
 
+  /** Indexed documents of one kind by id, in a language (Danish when not translated): e.g. related self-services. */
+  documents(kind: string, ids: readonly string[], lang: Lang): SearchHit[] {
+    return ids.flatMap((id) => {
+      const doc = this.docs.get(keyOf({ kind, id, lang })) ?? this.docs.get(keyOf({ kind, id, lang: 'da' }));
+      return doc ? [{ kind: doc.kind, id: doc.id, lang: doc.lang, title: doc.title, summary: doc.summary, url: doc.url, audience: doc.audience, department: doc.department, score: 0 }] : [];
+    });
+  }
+
   /** Looks at the change log when due, then searches. */
   async search(request: SearchRequest): Promise<SearchResult> {
     await this.refresh();
