@@ -4,7 +4,7 @@ import { copenhagenDay } from '../../../platform/calendar/days.ts';
 import { createArticle, getArticleBySlug, slugify } from '../articles.ts';
 import { seedArticles, seedInput } from './articles.ts';
 
-export async function seedKnowledge(ctx: AppContext, progress: Progress): Promise<void> {
+export async function seedKnowledge(ctx: Pick<AppContext, 'db'>, progress: Progress = () => {}): Promise<void> {
   const today = copenhagenDay(new Date());
   let done = 0;
   for (const seed of seedArticles) {
