@@ -1,9 +1,9 @@
 // The database handle every module gets, and the one migrator for all modules' migrations.
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
 import { openSqlite, conventionalSqlite } from './sqlite.ts';
 import { openPostgresPool } from './postgres.ts';
-import type { Dialect } from './conventions.ts';
+import { dialectOf, type Dialect } from './conventions.ts';
 
 export * from './conventions.ts';
 
@@ -61,9 +61,12 @@ export function isValidMigrationName(name: string): boolean {
   return MIGRATION_NAME.test(name);
 }
 
-function migrator(db: Db, migrations: Record<string, Migration>): Migrator {
+async function migrator(db: Db, migrations: Record<string, Migration>): Promise<Migrator> {
   return new Migrator({
     db,
+    // Kysely looks for its migration tables in every schema it can see; on PostgreSQL, tie
+    // it to the schema in use, or another schema's tables (a test database's) count as ours.
+    migrationTableSchema: dialectOf(db) === 'postgres' ? await currentSchema(db) : undefined,
     provider: { getMigrations: async () => migrations },
     // Migrations run in name order: by module, then date. Modules never depend on each
     // other's tables, so only the order within a module matters — and a module's new
@@ -72,13 +75,18 @@ function migrator(db: Db, migrations: Record<string, Migration>): Migrator {
   });
 }
 
+async function currentSchema(db: Db): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
+}
+
 export interface MigrationOutcome {
   applied: string[];
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db, migrations: Record<string, Migration>): Promise<MigrationOutcome> {
-  const { error, results } = await migrator(db, migrations).migrateToLatest();
+  const { error, results } = await (await migrator(db, migrations)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
@@ -88,6 +96,6 @@ export async function migrateToLatest(db: Db, migrations: Record<string, Migrati
 
 /** Names of migrations not yet applied (for /readyz). */
 export async function pendingMigrations(db: Db, migrations: Record<string, Migration>): Promise<string[]> {
-  const all = await migrator(db, migrations).getMigrations();
+  const all = await (await migrator(db, migrations)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
