@@ -1,7 +1,7 @@
 // LIX against values computed by hand: words ÷ sentences + 100 × long words ÷ words.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lix, lixLevel } from './lix.ts';
+import { lix, lixLevel, lixOfMarkdown } from './lix.ts';
 
 test('two short sentences: 8 words, 2 sentences, 1 long word → 8/2 + 100·1/8 = 16.5 → 17', () => {
   const r = lix('Jeg bor i en lejlighed. Den er stor.');
@@ -39,4 +39,10 @@ test('empty text has LIX 0', () => {
 
 test('the Danish scale: ≤ 24 very easy, 25–34 easy, 35–44 medium, 45–54 hard, ≥ 55 very hard', () => {
   assert.deepEqual([24, 25, 34, 35, 44, 45, 54, 55].map(lixLevel), ['very-easy', 'easy', 'easy', 'medium', 'medium', 'hard', 'hard', 'very-hard']);
+});
+
+test('Markdown: link targets, tags and markup do not count as words', () => {
+  const r = lixOfMarkdown('## Husk\n\n- Læs [mere her](https://www.borger.dk/meget-lang-adresse).\n- <b>Ring</b> i dag.');
+  // Husk | Læs mere her | Ring i dag → 7 words, 3 sentences, no long words → 7/3 = 2.3 → 2
+  assert.deepEqual([r.words, r.sentences, r.longWords, r.lix], [7, 3, 0, 2]);
 });

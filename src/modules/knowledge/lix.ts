@@ -42,3 +42,20 @@ export function lixLevel(value: number): LixLevel {
 
 /** Public texts above this get a warning in the editor (DESIGN.md: plain Danish is LIX ≤ 40). */
 export const LIX_WARNING_ABOVE = 40;
+
+/**
+ * The words a reader sees in a Markdown text: link targets, HTML tags and markup
+ * characters removed. Small enough to run in the editor's browser script too.
+ */
+export function markdownWords(markdown: string): string {
+  return markdown
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s*(#{1,6}|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`>~|]/g, ' ');
+}
+
+/** LIX of a Markdown text, as the editor shows it. */
+export function lixOfMarkdown(markdown: string): LixResult {
+  return lix(markdownWords(markdown));
+}

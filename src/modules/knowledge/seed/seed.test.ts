@@ -1,8 +1,7 @@
 // The demo content is plain language: every Danish text citizens read has LIX ≤ 40.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lix } from '../lix.ts';
-import { markdownToText } from '../markdown.ts';
+import { lixOfMarkdown } from '../lix.ts';
 import { checkArticle } from '../articles.ts';
 import { seedArticles, seedInput } from './articles.ts';
 
@@ -22,7 +21,7 @@ test('every seed article is valid as the editor would check it', () => {
 test('every public Danish answer has LIX ≤ 40 (short answer and full answer together)', () => {
   const tooHard = seedArticles
     .filter((a) => (a.audience ?? 'public') === 'public')
-    .map((a) => ({ title: a.da[0], lix: lix(`${a.da[1]}\n${markdownToText(a.da[2])}`).lix }))
+    .map((a) => ({ title: a.da[0], lix: lixOfMarkdown(`${a.da[1]}\n${a.da[2]}`).lix }))
     .filter((r) => r.lix > 40);
   assert.deepEqual(tooHard, []);
 });

@@ -7,7 +7,7 @@ import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { Article, ArticleVersion } from '../schema.ts';
 import type { Usefulness } from '../feedback.ts';
 import type { ArticleForm } from '../article-form.ts';
-import { lix, LIX_WARNING_ABOVE, type LixResult } from '../lix.ts';
+import { lixOfMarkdown, LIX_WARNING_ABOVE, type LixResult } from '../lix.ts';
 import { staffMessages } from '../messages.ts';
 import { staffArticleUrl } from '../article-search.ts';
 import { KnowledgeStaffLayout, STAFF_SEARCH_PATH } from './staff.tsx';
@@ -124,7 +124,7 @@ export function lixWarnings(form: ArticleForm, lang: Lang): string[] {
     ['en-shortAnswer', `${t.shortAnswerLabel} (${t.english})`],
     ['en-body', `${t.body} (${t.english})`],
   ];
-  return fields.filter(([field]) => lix(form[field] ?? '').lix > LIX_WARNING_ABOVE).map(([, name]) => name);
+  return fields.filter(([field]) => lixOfMarkdown(form[field] ?? '').lix > LIX_WARNING_ABOVE).map(([, name]) => name);
 }
 
 export interface EditorPageProps {
@@ -149,9 +149,9 @@ export function EditorPage({ ctx, article, form, problems, preview, saved, confl
       <legend class="h3">{lang === 'da' ? t.danish : t.english}</legend>
       <TextInput id={`${lang}-title`} name={`${lang}-title`} label={t.title} value={form[`${lang}-title`]} error={errorOf(`${lang}-title`)} required={lang === 'da'} optionalLabel={false} />
       <Textarea id={`${lang}-shortAnswer`} name={`${lang}-shortAnswer`} label={t.shortAnswerLabel} hint={t.shortAnswerHint} rows={3} value={form[`${lang}-shortAnswer`]} error={errorOf(`${lang}-shortAnswer`)} required={lang === 'da'} optionalLabel={false} />
-      <LixDisplay lang={ctx.lang} source={`${lang}-shortAnswer`} result={lix(form[`${lang}-shortAnswer`] ?? '')} />
+      <LixDisplay lang={ctx.lang} source={`${lang}-shortAnswer`} result={lixOfMarkdown(form[`${lang}-shortAnswer`] ?? '')} />
       <Textarea id={`${lang}-body`} name={`${lang}-body`} label={t.body} hint={t.bodyHint} rows={12} value={form[`${lang}-body`]} error={errorOf(`${lang}-body`)} required={false} optionalLabel={false} />
-      <LixDisplay lang={ctx.lang} source={`${lang}-body`} result={lix(form[`${lang}-body`] ?? '')} />
+      <LixDisplay lang={ctx.lang} source={`${lang}-body`} result={lixOfMarkdown(form[`${lang}-body`] ?? '')} />
     </fieldset>
   );
   return (
