@@ -1,5 +1,8 @@
 // Progressive enhancement only: every page works without this file.
-// It starts DKFDS's components (accordions, character counters, error summaries).
+// It starts DKFDS's components (accordions, character counters, error summaries)
+// and Kanal's own (knowledge search type-ahead, the editor's live LIX).
+import { startKnowledge } from './knowledge.ts';
+
 declare global {
   interface Window {
     DKFDS?: { init(): void };
@@ -7,5 +10,4 @@ declare global {
 }
 
 window.DKFDS?.init();
-
-export {};
+startKnowledge();

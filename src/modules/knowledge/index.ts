@@ -26,5 +26,4 @@ export { recordFeedback, usefulnessFigures, overdueReviews, contentGaps } from '
 export { answeredWithArticle } from './first-contact.ts';
 export { lix, lixLevel, LIX_WARNING_ABOVE, type LixResult } from './lix.ts';
 export { renderMarkdown } from './markdown.ts';
-export { KnowledgeSearchPanel } from './views/staff.tsx';
 export type { Article, ArticleInput, ArticleText, Referral, Editor } from './schema.ts';

@@ -90,7 +90,7 @@ export const knowledgeMigrations: Record<string, Migration> = {
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('generation', 'bigint', (c) => c.notNull())
         .execute();
-      await db.insertInto('knowledge_search_state' as never).values({ id: 1, generation: 0 } as never).execute();
+      await db.insertInto('knowledge_search_state' as never).values({ id: 1, generation: 0 }).execute();
       await db.schema
         .createTable('knowledge_search_changes')
         .addColumn('generation', 'bigint', (c) => c.primaryKey())

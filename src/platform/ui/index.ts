@@ -4,3 +4,4 @@ export { renderDocument } from './render.ts';
 export { uiPlugin } from './plugin.ts';
 export { assetUrls } from './assets.ts';
 export { anonymousPageCache } from './page-cache.ts';
+export { HeaderSearch, SuggestionBox } from './search.tsx';

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { Lang } from '../i18n/index.ts';
 import { layoutMessages } from './messages.ts';
 import { assetUrls } from './assets.ts';
+import { HeaderSearch } from './search.tsx';
 
 export interface Municipality {
   name: string;
@@ -111,7 +112,7 @@ function PortalUser({ ctx }: { ctx: PageContext }) {
   return null;
 }
 
-function Header({ ctx, heading, nav, navLabel }: { ctx: PageContext; heading: string; nav: NavItem[]; navLabel: string }) {
+function Header({ ctx, heading, nav, navLabel, audience }: { ctx: PageContext; heading: string; nav: NavItem[]; navLabel: string; audience: 'citizen' | 'staff' }) {
   const t = layoutMessages[ctx.lang];
   return (
     <header class="header">
@@ -135,6 +136,7 @@ function Header({ ctx, heading, nav, navLabel }: { ctx: PageContext; heading: st
           </div>
         </div>
       </div>
+      <HeaderSearch lang={ctx.lang} audience={audience} />
       {nav.length > 0 && (
         <div class="navigation-menu">
           <div class="navigation-menu-inner container">
@@ -199,14 +201,14 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
-function Shell({ ctx, title, children, heading, nav, navLabel }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string }) {
+function Shell({ ctx, title, children, heading, nav, navLabel, audience }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string; audience: 'citizen' | 'staff' }) {
   const t = layoutMessages[ctx.lang];
   return (
     <Document ctx={ctx} title={title}>
       <a class="skipnav" href="#main-content">
         {t.skipLink}
       </a>
-      <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} />
+      <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} audience={audience} />
       <main id="main-content" class="container kanal-main" tabIndex={-1}>
         {children}
       </main>
@@ -219,7 +221,7 @@ function Shell({ ctx, title, children, heading, nav, navLabel }: LayoutProps & {
 export function CitizenLayout({ ctx, title, children, nav = [] }: LayoutProps & { nav?: NavItem[] }) {
   const t = layoutMessages[ctx.lang];
   return (
-    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.serviceName}`} nav={nav} navLabel={t.mainMenu}>
+    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.serviceName}`} nav={nav} navLabel={t.mainMenu} audience="citizen">
       {children}
     </Shell>
   );
@@ -229,7 +231,7 @@ export function CitizenLayout({ ctx, title, children, nav = [] }: LayoutProps & 
 export function StaffLayout({ ctx, title, children, nav }: LayoutProps & { nav: NavItem[] }) {
   const t = layoutMessages[ctx.lang];
   return (
-    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.staffArea}`} nav={nav} navLabel={t.staffMenu}>
+    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.staffArea}`} nav={nav} navLabel={t.staffMenu} audience="staff">
       {children}
     </Shell>
   );

@@ -1,5 +1,5 @@
 // The citizen's pages: search results and an article with the short answer first.
-import { CitizenLayout, type PageContext } from '../../../platform/ui/index.ts';
+import { CitizenLayout, SuggestionBox, type PageContext } from '../../../platform/ui/index.ts';
 import { Alert, Button, ErrorSummary, Pagination, Radios, Textarea, TextInput, firstOptionId, type ErrorSummaryItem } from '../../../platform/ui/components/index.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import type { Article } from '../schema.ts';
@@ -27,10 +27,7 @@ export function SearchForm({ ctx, query, id = 'q', labelSrOnly = false }: { ctx:
         spellcheck={false}
         inputClass="kanal-suggest-input"
       />
-      <div class="kanal-suggest" data-kanal-suggest={id} data-lang={ctx.lang} data-status-none={t.suggestionsStatus(0)} data-status-one={t.suggestionsStatus(1)} data-status-many={t.suggestionsStatus(2)} hidden>
-        <p class="sr-only" aria-live="polite" id={`${id}-suggest-status`}></p>
-        <ul class="kanal-suggest-list unstyled-list" aria-label={t.suggestionsLabel}></ul>
-      </div>
+      <SuggestionBox lang={ctx.lang} inputId={id} />
       <Button variant="primary">{t.searchButton}</Button>
     </form>
   );

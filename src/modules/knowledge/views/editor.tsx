@@ -4,7 +4,7 @@ import { Alert, Button, DateInput, ErrorSummary, Radios, Select, Table, TextInpu
 import type { PageContext } from '../../../platform/ui/index.ts';
 import { formatNumber, type Lang } from '../../../platform/i18n/index.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
-import type { Article, ArticleVersion } from '../schema.ts';
+import type { Article, ArticleVersion, Audience } from '../schema.ts';
 import type { Usefulness } from '../feedback.ts';
 import type { ArticleForm } from '../article-form.ts';
 import { lixOfMarkdown, LIX_WARNING_ABOVE, type LixResult } from '../lix.ts';
@@ -58,7 +58,7 @@ export function EditorOverviewPage({ ctx, articles, overdue }: { ctx: PageContex
   );
 }
 
-export function FiguresPage({ ctx, usefulness, gaps }: { ctx: PageContext; usefulness: Usefulness[]; gaps: { query: string; audience: string; count: number }[] }) {
+export function FiguresPage({ ctx, usefulness, gaps }: { ctx: PageContext; usefulness: Usefulness[]; gaps: { query: string; audience: Audience; count: number }[] }) {
   const t = staffMessages[ctx.lang];
   const n = (v: number) => formatNumber(ctx.lang, v);
   return (
@@ -81,7 +81,7 @@ export function FiguresPage({ ctx, usefulness, gaps }: { ctx: PageContext; usefu
       {gaps.length === 0 ? (
         <p>{t.gapsNone}</p>
       ) : (
-        <Table caption={t.gapsCaption} columns={[{ header: t.colQuery }, { header: t.colWho }, { header: t.colCount, numeric: true }]} rows={gaps.map((g) => [g.query, t.who[g.audience] ?? g.audience, n(g.count)])} responsiveBreakpoint="md" zebra />
+        <Table caption={t.gapsCaption} columns={[{ header: t.colQuery }, { header: t.colWho }, { header: t.colCount, numeric: true }]} rows={gaps.map((g) => [g.query, t.who[g.audience], n(g.count)])} responsiveBreakpoint="md" zebra />
       )}
     </KnowledgeStaffLayout>
   );

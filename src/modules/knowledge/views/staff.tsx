@@ -20,17 +20,6 @@ export function knowledgeNav(lang: Lang): NavItem[] {
   ];
 }
 
-/** The knowledge search panel: put it on any staff page, beside contact registration and the citizen overview. */
-export function KnowledgeSearchPanel({ lang, query = '', id = 'knowledge-q' }: { lang: Lang; query?: string; id?: string }) {
-  const t = staffMessages[lang];
-  return (
-    <form action={STAFF_SEARCH_PATH} method="get" role="search" class="kanal-staff-search" aria-label={t.panelLabel}>
-      <TextInput id={id} name="q" type="search" value={query} label={t.panelLabel} required={false} optionalLabel={false} autocomplete="off" />
-      <Button variant="secondary">{t.panelButton}</Button>
-    </form>
-  );
-}
-
 export function KnowledgeStaffLayout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   return (
     <StaffLayout ctx={ctx} title={title} nav={knowledgeNav(ctx.lang)}>
@@ -92,7 +81,6 @@ export function StaffArticlePage({ ctx, article, recorded, channelError }: { ctx
   const text = article.texts[lang]!;
   return (
     <KnowledgeStaffLayout ctx={ctx} title={text.title}>
-      <KnowledgeSearchPanel lang={ctx.lang} />
       {recorded && <Alert variant="success" text={t.answeredDone} role={false} />}
       <h1>
         {text.title}
