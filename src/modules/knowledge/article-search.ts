@@ -4,7 +4,7 @@ import { now } from '../../platform/db/index.ts';
 import { languages, type Lang } from '../../platform/i18n/index.ts';
 import { maskCpr } from '../../platform/ops/logger.ts';
 import { ARTICLE_KIND, listArticles } from './articles.ts';
-import { markdownToText } from './markdown.ts';
+import { markdownWords } from './lix.ts';
 import type { Article } from './schema.ts';
 import { registerSearchSource, type SearchDocument, type SearchIndex, type SearchResult } from './search-index.ts';
 import { countZeroResult } from './store.ts';
@@ -27,7 +27,7 @@ function documentsOf(article: Article): SearchDocument[] {
         department: article.department,
         title: text.title,
         summary: text.shortAnswer,
-        body: markdownToText(text.bodyMarkdown) + referral,
+        body: markdownWords(text.bodyMarkdown) + referral,
         keywords: article.keywords,
         synonyms: article.synonyms,
         url: article.audience === 'public' ? citizenArticleUrl(article.slug) : staffArticleUrl(article.id),

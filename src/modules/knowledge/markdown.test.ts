@@ -1,7 +1,7 @@
 // Full answers are Markdown rendered to HTML that cannot carry scripts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { markdownToText, renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from './markdown.ts';
 
 test('ordinary Markdown becomes headings (from h2), lists, links and emphasis', () => {
   const html = renderMarkdown('# Sådan\n\n- **Bestil** tid\n- Læs [mere](https://www.borger.dk/)\n\nRing på [tlf.](tel:43686868)');
@@ -29,8 +29,4 @@ test('event handlers and styles are removed even from allowed tags', () => {
   // Markdown cannot add attributes; a sanitiser pass on its output guards the rest.
   const html = renderMarkdown('[klik](https://example.dk "titel")');
   assert.equal(html.trim(), '<p><a href="https://example.dk">klik</a></p>');
-});
-
-test('text for search and LIX keeps the words and drops the markup', () => {
-  assert.equal(markdownToText('## Tips\n\n- Skyl **plast** & metal.\n- Fold pap.'), 'Tips\nSkyl plast & metal.\nFold pap.');
 });

@@ -34,14 +34,3 @@ export function renderMarkdown(markdown: string): string {
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
-
-/** The words of a Markdown text without its markup, for search and readability. */
-export function markdownToText(markdown: string): string {
-  return sanitizeHtml(renderMarkdown(markdown).replace(/<\/(p|h[2-4]|li|td|th|blockquote|pre)>/g, '\n'), { allowedTags: [], allowedAttributes: {} })
-    .replaceAll('&amp;', '&')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-}

@@ -204,11 +204,14 @@ test('an edit on one app node is found by search on another node of the same dat
   const other = await startTestApp({ database: t.database, migrate: false, env: { KANAL_SEARCH_FRESHNESS_MS: '0' } });
   try {
     assert.equal((await other.app.inject({ method: 'GET', url: '/api/knowledge/search?q=kolonihave' })).json().total, 0);
+    // The anonymous results page is cached on the other node until the index changes.
+    assert.match((await other.app.inject({ method: 'GET', url: '/soeg?q=kolonihave' })).body, /Vi fandt ingen svar/);
     const article = (await getArticleBySlug(t.database.db, 'hvordan-faar-jeg-hentet-storskrald'))!;
     const form = articleForm(article.texts.da.title, { version: String(article.version), department: article.department, keywords: 'storskrald, kolonihave', action: 'save' });
     assert.equal((await post(`/medarbejder/viden/${article.id}/rediger`, form)).statusCode, 303);
     const found = (await other.app.inject({ method: 'GET', url: '/api/knowledge/search?q=kolonihave' })).json();
     assert.equal(found.hits[0]?.title, 'Hvordan får jeg hentet storskrald?');
+    assert.match((await other.app.inject({ method: 'GET', url: '/soeg?q=kolonihave' })).body, /Hvordan får jeg hentet storskrald\?/);
     // Archiving on this node removes it from the other node's results.
     const current = (await getArticleBySlug(t.database.db, article.slug))!;
     assert.equal((await post(`/medarbejder/viden/${article.id}/rediger`, { ...form, version: String(current.version), status: 'archived' })).statusCode, 303);

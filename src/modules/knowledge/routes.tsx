@@ -2,14 +2,15 @@
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
-import { pageContext } from '../../platform/ui/index.ts';
+import { pageContext, renderDocument } from '../../platform/ui/index.ts';
 import { KanalError, notFound } from '../../platform/http/errors.ts';
 import { defaultCalendarConfig } from '../../platform/calendar/index.ts';
 import { copenhagenDay } from '../../platform/calendar/days.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { ApiArticle, ApiSearchResult, SearchQuery, StaffSearchQuery, type Article, type Editor } from './schema.ts';
 import { createArticle, getArticle, getArticleBySlug, inputOf, isForCitizens, listArticles, articleVersions, updateArticle } from './articles.ts';
-import { citizenArticleUrl, searchForCitizens, searchForStaff } from './article-search.ts';
+import { citizenArticleUrl, noteZeroResult, searchForCitizens, searchForStaff } from './article-search.ts';
+import { ResultsPageCache } from './results-cache.ts';
 import { contentGaps, overdueReviews, recordFeedback, usefulnessFigures } from './feedback.ts';
 import { answeredWithArticle } from './first-contact.ts';
 import { formToInput, inputToForm, type ArticleForm } from './article-form.ts';
@@ -90,11 +91,26 @@ export function registerKnowledgeRoutes(app: KanalApp, ctx: AppContext, index: S
 
   // --- Citizens ---------------------------------------------------------------------------
 
+  const resultsCache = new ResultsPageCache(index);
   app.get('/soeg', { config: open, schema: { hide: true, querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), side: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }) } }, async (request, reply) => {
     const query = (request.query.q ?? '').trim();
     const pageNo = request.query.side ?? 1;
-    const result = query ? await searchForCitizens(db, index, { text: query, lang: request.lang, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE, countZero: pageNo === 1 }) : { total: 0, hits: [] };
-    return reply.page(<SearchPage ctx={pageContext(request, config)} query={query} total={result.total} hits={result.hits} page={pageNo} pageSize={PAGE_SIZE} phone={config.municipality.phone} hours={hours(request.lang)} />);
+    const render = (result: SearchResult) =>
+      <SearchPage ctx={pageContext(request, config)} query={query} total={result.total} hits={result.hits} page={pageNo} pageSize={PAGE_SIZE} phone={config.municipality.phone} hours={hours(request.lang)} />;
+    if (query === '') return reply.page(render({ total: 0, hits: [] }));
+    // A logged-in viewer sees their name in the header: only anonymous pages are shared.
+    const key = request.viewer ? undefined : `${request.lang}:${pageNo}:${query.toLowerCase()}`;
+    await index.refresh();
+    const cached = key === undefined ? undefined : resultsCache.get(key);
+    if (cached) {
+      if (cached.total === 0 && pageNo === 1) await noteZeroResult(db, query, 'public');
+      return reply.type('text/html; charset=utf-8').send(cached.html);
+    }
+    const result = await searchForCitizens(db, index, { text: query, lang: request.lang, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE, countZero: pageNo === 1 });
+    if (key === undefined) return reply.page(render(result));
+    const html = renderDocument(render(result));
+    resultsCache.set(key, result.total, html);
+    return reply.type('text/html; charset=utf-8').send(html);
   });
 
   app.get('/svar/:slug', { config: open, schema: { hide: true, params: SlugParams, querystring: Type.Object({ tak: Type.Optional(Type.String()) }) } }, async (request, reply) => {

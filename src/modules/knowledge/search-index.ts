@@ -76,9 +76,11 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-type Stored = Omit<SearchHit, 'score'>;
+type Stored = Omit<SearchHit, 'score' | 'id'>;
 
 const fields = ['title', 'summary', 'keywords', 'synonyms', 'body'] as const;
+/** Where a half-typed last word is looked for (type-ahead). */
+const prefixFields: readonly string[] = ['title', 'keywords', 'summary'];
 // Title and short answer count most: they are what the reader sees first.
 const boost = { title: 4, summary: 2, keywords: 3, synonyms: 2, body: 1 };
 
@@ -86,13 +88,13 @@ function newMiniSearch(lang: Lang): MiniSearch<SearchDocument & { key: string }>
   return new MiniSearch({
     idField: 'key',
     fields: [...fields],
-    storeFields: ['kind', 'id', 'lang', 'title', 'summary', 'url', 'audience', 'department'],
+    storeFields: ['kind', 'lang', 'title', 'summary', 'url', 'audience', 'department'],
     extractField: (doc, field) => {
       const value = (doc as unknown as Record<string, unknown>)[field];
       return Array.isArray(value) ? value.join(' ') : (value as string | null | undefined) ?? '';
     },
     tokenize,
-    processTerm: (term) => indexTerms(lang, term),
+    processTerm: (term, field) => indexTerms(lang, term, field !== undefined && prefixFields.includes(field)),
     // Queries are analysed by analyseQuery(): terms arrive as stems already.
     searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
   });
@@ -123,8 +125,8 @@ function buildQuery(lang: Lang, text: string): Query | null {
     fuzzy: (term) => fuzziness(term),
   };
   const last = terms[terms.length - 1]!;
-  // Type-ahead: the last word may be half-typed.
-  const prefix: Query = { combineWith: 'OR', queries: last.surface.length >= 2 ? [last.surface] : [], fields: ['title', 'keywords', 'summary'], prefix: true };
+  // Type-ahead: the last word may be half-typed (from three letters: shorter prefixes match half the index).
+  const prefix: Query = { combineWith: 'OR', queries: last.surface.length >= 3 ? [last.surface] : [], fields: [...prefixFields], prefix: true };
   return { combineWith: 'OR', queries: [exact, typos, prefix].filter((q) => typeof q === 'object' && 'queries' in q && q.queries.length > 0) };
 }
 
@@ -148,6 +150,11 @@ export class SearchIndex {
 
   get size(): number {
     return this.docs.size;
+  }
+
+  /** Changes as of the index's last look at the change log: pages cached under an older generation are stale. */
+  get currentGeneration(): number {
+    return this.generation;
   }
 
   /** Loads every source's documents. Changes made meanwhile are applied by the next refresh. */
@@ -233,24 +240,29 @@ export class SearchIndex {
       request.audiences.includes(r.audience as Audience) &&
       (request.department === undefined || r.department === request.department) &&
       (request.kinds === undefined || request.kinds.includes(r.kind as string));
-    let hits = this.run(lang, request.text, filter);
+    let ranked = this.run(lang, request.text, filter);
     if (lang === 'en') {
       // Not everything is translated: Danish answers follow the English ones.
-      const seen = new Set(hits.map((h) => `${h.kind}:${h.id}`));
-      hits = hits.concat(this.run('da', request.text, filter).filter((h) => !seen.has(`${h.kind}:${h.id}`)));
+      const seen = new Set(ranked.map((r) => r.id.slice(0, -3)));
+      ranked = ranked.concat(this.run('da', request.text, filter).filter((r) => !seen.has(r.id.slice(0, -3))));
     }
-    return { total: hits.length, hits: hits.slice(offset, offset + limit) };
+    // Only the page shown becomes hits.
+    return { total: ranked.length, hits: ranked.slice(offset, offset + limit).map(toHit) };
   }
 
-  private run(lang: Lang, text: string, filter: (r: MiniResult) => boolean): SearchHit[] {
+  private run(lang: Lang, text: string, filter: (r: MiniResult) => boolean): Ranked[] {
     const query = buildQuery(lang, text);
     if (!query) return [];
-    const results = this.indexes[lang].search(query, { filter, boost });
+    const results = this.indexes[lang].search(query, { filter, boost }) as unknown as Ranked[];
     // Equal scores are ordered by key, so every node lists them the same way.
-    results.sort((a, b) => b.score - a.score || (a.id as string).localeCompare(b.id as string));
-    return results.map((r) => {
-      const stored = r as unknown as Stored;
-      return { kind: stored.kind, id: stored.id, lang: stored.lang, title: stored.title, summary: stored.summary, url: stored.url, audience: stored.audience, department: stored.department, score: r.score };
-    });
+    return results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+}
+
+/** A MiniSearch result: its id is the document key, the stored fields are on it. */
+type Ranked = Stored & { id: string; score: number };
+
+function toHit(r: Ranked): SearchHit {
+  const key = r.id.split(':');
+  return { kind: r.kind, id: key.slice(1, -1).join(':'), lang: r.lang, title: r.title, summary: r.summary, url: r.url, audience: r.audience, department: r.department, score: r.score };
 }

@@ -14,7 +14,22 @@ const stopwords: Record<Lang, Set<string>> = {
   da: new Set(dan.filter((w) => !keptWords.has(w))),
   en: new Set(eng),
 };
-const stemmers: Record<Lang, (word: string) => string> = { da: danishStemmer, en: englishStemmer };
+const stemmers: Record<Lang, (word: string) => string> = { da: memoised(danishStemmer), en: memoised(englishStemmer) };
+
+/** Stemming is the slow part of indexing, and texts repeat their words: remember each word's stem. */
+function memoised(stemmer: (word: string) => string): (word: string) => string {
+  const stems = new Map<string, string>();
+  return (word) => {
+    let result = stems.get(word);
+    if (result === undefined) {
+      // A bound on memory for pathological input; a real vocabulary stays far below it.
+      if (stems.size >= 500_000) stems.clear();
+      result = stemmer(word);
+      stems.set(word, result);
+    }
+    return result;
+  };
+}
 
 /** Unicode letters and digits; everything else (space, punctuation, hyphen) separates words. */
 const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
@@ -27,12 +42,15 @@ export function stem(lang: Lang, word: string): string {
   return stemmers[lang](word.toLowerCase());
 }
 
-/** Index-side: the stem, and the surface form too so that type-ahead can match a half-typed word. */
-export function indexTerms(lang: Lang, word: string): string[] | null {
+/**
+ * Index-side: the stem, and — where type-ahead looks (`withSurface`) — the surface
+ * form too, so that a half-typed word can match as a prefix.
+ */
+export function indexTerms(lang: Lang, word: string, withSurface: boolean): string | string[] | null {
   const lower = word.toLowerCase();
   if (stopwords[lang].has(lower)) return null;
   const stemmed = stemmers[lang](lower);
-  return stemmed === lower ? [lower] : [stemmed, lower];
+  return stemmed === lower || !withSurface ? stemmed : [stemmed, lower];
 }
 
 export interface QueryTerm {
