@@ -1,7 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 // It starts DKFDS's components (accordions, character counters, error summaries)
-// and Kanal's own (knowledge search type-ahead, the editor's live LIX).
+// and Kanal's own: the warning before the idle logout, knowledge search type-ahead,
+// the editor's live LIX.
 import { startKnowledge } from './knowledge.ts';
+import { startSessionWarning } from './session-warning.ts';
 
 declare global {
   interface Window {
@@ -10,4 +12,5 @@ declare global {
 }
 
 window.DKFDS?.init();
+startSessionWarning();
 startKnowledge();

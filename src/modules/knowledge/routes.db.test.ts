@@ -1,21 +1,56 @@
 // The knowledge base over HTTP: citizen pages and API, feedback, the staff panel, the editor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { startTestApp } from '../../../test/helpers/app.ts';
+import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { seedKnowledge } from './seed/seed.ts';
 import { getArticleBySlug, articleVersions, listArticles } from './articles.ts';
 import { usefulnessFigures } from './feedback.ts';
 
-let t: TestApp;
+let t: ListeningTestApp;
+/** A citizen without login, and an employee in Miljø og Teknik who may edit. */
+let citizen: HttpClient;
+let staff: HttpClient;
+let staffToken: string;
 before(async () => {
-  t = await startTestApp({ env: { KANAL_SEARCH_FRESHNESS_MS: '0' } });
+  t = await startListeningTestApp({ env: { KANAL_SEARCH_FRESHNESS_MS: '0' } });
   await seedKnowledge(t.database);
+  citizen = new HttpClient(t.baseUrl);
+  staff = new HttpClient(t.baseUrl);
+  await logInAs(staff, 'staff', 'medarbejder-miljoe-teknik-caseworker');
+  staffToken = hiddenField((await staff.get('/medarbejder/viden/ny')).body, '_csrf');
 });
 after(() => t.close());
 
-const get = (url: string) => t.app.inject({ method: 'GET', url });
-const post = (url: string, form: Record<string, string>) =>
-  t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
+interface Answer {
+  statusCode: number;
+  body: string;
+  headers: { location?: string | undefined };
+  json(): Json;
+}
+
+/** The parts of the API's answers the tests read. */
+interface Json {
+  total: number;
+  hits: { title: string; audience: string }[];
+  error: { code: string };
+  url: string;
+  texts: Record<string, { title: string; bodyHtml: string }>;
+}
+
+async function answer(response: Response): Promise<Answer> {
+  const body = await response.text();
+  return { statusCode: response.status, body, headers: { location: response.headers.get('location') ?? undefined }, json: () => JSON.parse(body) as Json };
+}
+
+/** GET as the anonymous citizen (or as staff for staff pages). */
+const get = async (url: string) => answer(await (url.startsWith('/medarbejder') || url.startsWith('/api/staff') ? staff : citizen).send('GET', url));
+/** POST with the CSRF token of the page the form is on; redirects are not followed. */
+const post = async (url: string, form: Record<string, string>) => {
+  const client = url.startsWith('/medarbejder') ? staff : citizen;
+  const token = client === staff ? staffToken : hiddenField((await citizen.get(url.replace(/\/nyttigt$/, ''))).body, '_csrf');
+  return answer(await client.send('POST', url, { form: { _csrf: token, ...form } }));
+};
 
 const internalSlug = 'hvornaar-maa-vi-udstede-et-noedpas';
 
@@ -47,7 +82,8 @@ test('a referral article says which authority handles it, with link, phone and h
 });
 
 test('English pages show the English version where there is one', async () => {
-  const res = await get('/svar/hvordan-faar-jeg-hentet-storskrald?lang=en');
+  // A visitor of their own: the language choice sticks in a cookie.
+  const res = await answer(await new HttpClient(t.baseUrl).send('GET', '/svar/hvordan-faar-jeg-hentet-storskrald?lang=en'));
   assert.match(res.body, /<h1>How do I get bulky waste collected\?<\/h1>/);
 });
 
@@ -70,11 +106,11 @@ test('drafts are not public either', async () => {
 
 test('the API gives a public article with sanitised HTML, and type-ahead suggestions', async () => {
   const article = (await get('/api/knowledge/articles/hvordan-faar-jeg-et-nyt-pas')).json();
-  assert.equal(article.texts.da.title, 'Hvordan får jeg et nyt pas?');
-  assert.match(article.texts.da.bodyHtml, /<ol>/);
+  assert.equal(article.texts.da?.title, 'Hvordan får jeg et nyt pas?');
+  assert.match(article.texts.da?.bodyHtml, /<ol>/);
   assert.equal(article.url, '/svar/hvordan-faar-jeg-et-nyt-pas');
   const suggest = (await get('/api/knowledge/suggest?q=parkeringst')).json();
-  assert.equal(suggest.hits[0].title, 'Hvordan får jeg en parkeringstilladelse?');
+  assert.equal(suggest.hits[0]?.title, 'Hvordan får jeg en parkeringstilladelse?');
   assert.equal((await get('/api/knowledge/suggest?q=p')).json().total, 0);
 });
 
@@ -114,7 +150,7 @@ test('staff search finds internal and public answers, marked as such', async () 
   const filtered = await get('/medarbejder/viden?q=storskrald&maalgruppe=public');
   assert.doesNotMatch(filtered.body, /Borgeren siger, at storskrald ikke er hentet/);
   const api = (await get('/api/staff/knowledge/search?q=nødpas')).json();
-  assert.equal(api.hits[0].audience, 'internal');
+  assert.equal(api.hits[0]?.audience, 'internal');
 });
 
 test('"svaret med denne artikel" records the answer; a bad channel is refused and records nothing', async () => {
@@ -140,7 +176,7 @@ function articleForm(title: string, extra: Record<string, string> = {}): Record<
     'en-title': '',
     'en-shortAnswer': '',
     'en-body': '',
-    department: 'Borgerservice',
+    department: 'borgerservice',
     topic: '',
     'reviewBy-day': '1',
     'reviewBy-month': '6',
@@ -189,7 +225,7 @@ test('version history: each save is a version with who and what changed; a stale
   const history = await get(`/medarbejder/viden/${article.id}/historik`);
   assert.match(history.body, /keywords, da\.shortAnswer/);
   // The new text is searchable at once on this node.
-  assert.equal((await get('/api/knowledge/search?q=bryllup')).json().hits[0].title, 'Hvordan bestiller jeg en vielse?');
+  assert.equal((await get('/api/knowledge/search?q=bryllup')).json().hits[0]?.title, 'Hvordan bestiller jeg en vielse?');
 });
 
 test('articles past their review date are listed per department', async () => {
@@ -202,6 +238,7 @@ test('articles past their review date are listed per department', async () => {
 
 test('an edit on one app node is found by search on another node of the same database', async () => {
   const other = await startTestApp({ database: t.database, migrate: false, env: { KANAL_SEARCH_FRESHNESS_MS: '0' } });
+  // Another app node reading the same database: only public reads are made there.
   try {
     assert.equal((await other.app.inject({ method: 'GET', url: '/api/knowledge/search?q=kolonihave' })).json().total, 0);
     // The anonymous results page is cached on the other node until the index changes.
@@ -219,4 +256,28 @@ test('an edit on one app node is found by search on another node of the same dat
   } finally {
     await other.close();
   }
+});
+
+test('staff pages and the staff API need a staff login; citizens never get internal answers there', async () => {
+  const anonymous = new HttpClient(t.baseUrl);
+  for (const url of ['/medarbejder/viden?q=nødpas', '/medarbejder/viden/redaktion', '/api/staff/knowledge/search?q=nødpas']) {
+    const res = await anonymous.send('GET', url);
+    assert.ok([302, 303, 401].includes(res.status), `${url}: ${res.status}`);
+  }
+  const person = new HttpClient(t.baseUrl);
+  await logInAs(person, 'citizen', 'borger-anna-soerensen');
+  assert.equal((await person.send('GET', '/medarbejder/viden?q=nødpas')).status, 403);
+  assert.equal((await person.send('GET', '/api/staff/knowledge/search?q=nødpas')).status, 403);
+  // Front-desk staff search and answer, but do not edit.
+  const frontdesk = new HttpClient(t.baseUrl);
+  await logInAs(frontdesk, 'staff', 'medarbejder-borgerservice-frontdesk');
+  assert.equal((await frontdesk.send('GET', '/medarbejder/viden?q=nødpas')).status, 200);
+  assert.equal((await frontdesk.send('GET', '/medarbejder/viden/ny')).status, 403);
+});
+
+test('a form without the CSRF token changes nothing', async () => {
+  const res = await citizen.send('POST', '/svar/hvornaar-har-svoemmehallen-aabent/nyttigt', { form: { useful: 'ja' } });
+  assert.equal(res.status, 403);
+  const article = (await getArticleBySlug(t.database.db, 'hvornaar-har-svoemmehallen-aabent'))!;
+  assert.equal((await usefulnessFigures(t.database.db)).find((u) => u.article.id === article.id)!.useful, 0);
 });

@@ -15,7 +15,7 @@ import { contentGaps, overdueReviews, recordFeedback, usefulnessFigures } from '
 import { answeredWithArticle } from './first-contact.ts';
 import { formToInput, inputToForm, type ArticleForm } from './article-form.ts';
 import { renderMarkdown } from './markdown.ts';
-import { distinctDepartments } from './store.ts';
+import { departments, requireStaff } from '../../platform/auth/index.ts';
 import type { SearchIndex, SearchResult } from './search-index.ts';
 import { validationMessages } from './messages.ts';
 import { ArticlePage, SearchPage, type FeedbackState } from './views/citizen.tsx';
@@ -33,9 +33,9 @@ const FormBody = Type.Record(Type.String(), Type.String());
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 
-/** Who made a change, for the version history. The identity layer supplies the employee. */
+/** Who made a change, as the version history shows it. */
 function editorOf(request: FastifyRequest): Editor {
-  return { id: request.viewer?.name ?? 'ukendt' };
+  return { id: requireStaff(request).name };
 }
 
 const langOf = (request: FastifyRequest, asked?: Lang): Lang => asked ?? request.lang;
@@ -161,12 +161,12 @@ export function registerKnowledgeRoutes(app: KanalApp, ctx: AppContext, index: S
     const department = request.query.afdeling ?? '';
     const audience = request.query.maalgruppe ?? '';
     const result = query ? await searchForStaff(db, index, { text: query, lang: request.lang, department: department || undefined, audience: audience || undefined, limit: 50 }) : { total: 0, hits: [] };
-    return reply.page(<StaffSearchPage ctx={pageContext(request, config)} query={query} department={department} audience={audience} departments={await distinctDepartments(db)} total={result.total} hits={result.hits} />);
+    return reply.page(<StaffSearchPage ctx={pageContext(request, config)} query={query} department={department} audience={audience} departments={departments(config)} total={result.total} hits={result.hits} />);
   });
 
   app.get(`${STAFF_SEARCH_PATH}/redaktion`, { config: editors, schema: { hide: true } }, async (request, reply) => {
     const [articles, overdue] = await Promise.all([listArticles(db), overdueReviews(db, copenhagenDay(new Date()))]);
-    return reply.page(<EditorOverviewPage ctx={pageContext(request, config)} articles={articles} overdue={overdue} />);
+    return reply.page(<EditorOverviewPage ctx={pageContext(request, config)} articles={articles} overdue={overdue} departments={departments(config)} />);
   });
 
   app.get(`${STAFF_SEARCH_PATH}/tal`, { config: editors, schema: { hide: true } }, async (request, reply) => {
@@ -176,20 +176,20 @@ export function registerKnowledgeRoutes(app: KanalApp, ctx: AppContext, index: S
 
   app.get(`${STAFF_SEARCH_PATH}/ny`, { config: editors, schema: { hide: true } }, (request, reply) => {
     const nextYear = copenhagenDay(new Date(Date.now() + 365 * 24 * 3600 * 1000));
-    const form = inputToForm({ kind: 'answer', audience: 'public', status: 'draft', topic: null, department: '', serviceIds: [], keywords: [], synonyms: [], referral: null, reviewBy: nextYear, texts: { da: { title: '', shortAnswer: '', bodyMarkdown: '' } } });
-    return reply.page(<EditorPage ctx={pageContext(request, config)} form={form} problems={[]} />);
+    const form = inputToForm({ kind: 'answer', audience: 'public', status: 'draft', topic: null, department: requireStaff(request).department.id, serviceIds: [], keywords: [], synonyms: [], referral: null, reviewBy: nextYear, texts: { da: { title: '', shortAnswer: '', bodyMarkdown: '' } } });
+    return reply.page(<EditorPage departments={departments(config)} ctx={pageContext(request, config)} form={form} problems={[]} />);
   });
 
   app.get(`${STAFF_SEARCH_PATH}/:id`, { config: readers, schema: { hide: true, params: IdParams, querystring: Type.Object({ besvaret: Type.Optional(Type.String()) }) } }, async (request, reply) => {
     const article = await staffArticle(request.params.id);
-    return reply.page(<StaffArticlePage ctx={pageContext(request, config)} article={article} recorded={request.query.besvaret !== undefined} />);
+    return reply.page(<StaffArticlePage ctx={pageContext(request, config)} article={article} departments={departments(config)} recorded={request.query.besvaret !== undefined} />);
   });
 
   app.post(`${STAFF_SEARCH_PATH}/:id/besvaret`, { config: readers, schema: { hide: true, params: IdParams, body: FormBody } }, async (request, reply) => {
     const article = await staffArticle(request.params.id);
     const channel = request.body.channel ?? '';
     if (!(answerChannels as readonly string[]).includes(channel) || article.status !== 'published') {
-      return reply.page(<StaffArticlePage ctx={pageContext(request, config)} article={article} recorded={false} channelError={validationMessages[request.lang].channel} />, 400);
+      return reply.page(<StaffArticlePage ctx={pageContext(request, config)} article={article} departments={departments(config)} recorded={false} channelError={validationMessages[request.lang].channel} />, 400);
     }
     await db.transaction().execute((trx) => answeredWithArticle(trx, article, { channel, employee: editorOf(request).id }));
     return reply.redirect(`${STAFF_SEARCH_PATH}/${article.id}?besvaret=1`, 303);
@@ -202,7 +202,7 @@ export function registerKnowledgeRoutes(app: KanalApp, ctx: AppContext, index: S
 
   app.get(`${STAFF_SEARCH_PATH}/:id/rediger`, { config: editors, schema: { hide: true, params: IdParams, querystring: Type.Object({ gemt: Type.Optional(Type.String()) }) } }, async (request, reply) => {
     const article = await staffArticle(request.params.id);
-    return reply.page(<EditorPage ctx={pageContext(request, config)} article={article} form={inputToForm(inputOf(article))} problems={[]} saved={request.query.gemt !== undefined} />);
+    return reply.page(<EditorPage departments={departments(config)} ctx={pageContext(request, config)} article={article} form={inputToForm(inputOf(article))} problems={[]} saved={request.query.gemt !== undefined} />);
   });
 
   async function handleEditor(request: FastifyRequest, form: ArticleForm, article: Article | undefined) {
@@ -210,7 +210,7 @@ export function registerKnowledgeRoutes(app: KanalApp, ctx: AppContext, index: S
     const input = formToInput(form);
     if (form.action !== 'save') {
       const preview = { shortAnswer: input.texts.da.shortAnswer, bodyHtml: renderMarkdown(input.texts.da.bodyMarkdown) };
-      return { status: 200, node: <EditorPage ctx={page} article={article} form={form} problems={[]} preview={preview} /> };
+      return { status: 200, node: <EditorPage departments={departments(config)} ctx={page} article={article} form={form} problems={[]} preview={preview} /> };
     }
     try {
       const saved = await db.transaction().execute((trx) =>
@@ -219,8 +219,8 @@ export function registerKnowledgeRoutes(app: KanalApp, ctx: AppContext, index: S
       await index.refresh(true);
       return { redirect: `${STAFF_SEARCH_PATH}/${saved.id}/rediger?gemt=1` };
     } catch (error) {
-      if (error instanceof KanalError && error.code === 'validation_failed') return { status: 400, node: <EditorPage ctx={page} article={article} form={form} problems={error.details ?? []} /> };
-      if (error instanceof KanalError && error.code === 'conflict') return { status: 409, node: <EditorPage ctx={page} article={article} form={form} problems={[]} conflict /> };
+      if (error instanceof KanalError && error.code === 'validation_failed') return { status: 400, node: <EditorPage departments={departments(config)} ctx={page} article={article} form={form} problems={error.details ?? []} /> };
+      if (error instanceof KanalError && error.code === 'conflict') return { status: 409, node: <EditorPage departments={departments(config)} ctx={page} article={article} form={form} problems={[]} conflict /> };
       throw error;
     }
   }

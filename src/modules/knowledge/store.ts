@@ -226,8 +226,3 @@ export async function searchChangesAfter(db: Db, generation: number): Promise<{ 
   const rows = await q(db).selectFrom('knowledge_search_changes').select(['generation', 'kind', 'doc_id']).where('generation', '>', generation).orderBy('generation').execute();
   return rows.map((r) => ({ ...r, generation: Number(r.generation) }));
 }
-
-export async function distinctDepartments(db: Db): Promise<string[]> {
-  const rows = await q(db).selectFrom('knowledge_articles').select('department').distinct().orderBy('department').execute();
-  return rows.map((r) => r.department);
-}

@@ -23,6 +23,10 @@ export const layoutMessages = defineMessages(
     suggestionsNone: 'Ingen forslag',
     suggestionsOne: '1 forslag. Brug pil ned for at vælge.',
     suggestionsMany: '2 forslag. Brug pil ned for at vælge.',
+    sessionWarningTitle: 'Du bliver snart logget af',
+    sessionWarningBody: 'Du har ikke brugt siden i et stykke tid. Vil du blive logget ind?',
+    sessionStay: 'Bliv logget ind',
+    sessionEnded: 'Du er logget af, fordi du ikke har brugt siden i et stykke tid. Log ind igen for at fortsætte.',
   },
   {
     skipLink: 'Go to the main content',
@@ -46,5 +50,9 @@ export const layoutMessages = defineMessages(
     suggestionsNone: 'No suggestions',
     suggestionsOne: '1 suggestion. Use arrow down to choose.',
     suggestionsMany: '2 suggestions. Use arrow down to choose.',
+    sessionWarningTitle: 'You will soon be logged out',
+    sessionWarningBody: 'You have not used the page for a while. Do you want to stay logged in?',
+    sessionStay: 'Stay logged in',
+    sessionEnded: 'You were logged out because you had not used the page for a while. Log in again to continue.',
   },
 );

@@ -18,11 +18,13 @@ export interface SeedArticle {
   reviewInDays?: number;
 }
 
-const BS = 'Borgerservice';
-const MT = 'Miljø og Teknik';
-const BU = 'Børn og Unge';
-const KF = 'Kultur og Fritid';
-const SS = 'Social og Sundhed';
+// Department ids as in KANAL_DEPARTMENTS' default.
+const BS = 'borgerservice';
+const MT = 'miljoe-teknik';
+const BU = 'boern-unge';
+const KF = 'kultur-fritid';
+const SS = 'social-sundhed';
+const ADM = 'administration';
 
 export const seedArticles: SeedArticle[] = [
   {
@@ -548,7 +550,7 @@ export const seedArticles: SeedArticle[] = [
     ],
   },
   {
-    department: 'Beskæftigelse',
+    department: BS,
     keywords: ['ledig', 'jobcenter', 'dagpenge', 'tilmeld'],
     da: [
       'Jeg har mistet mit job. Hvad gør jeg?',
@@ -557,7 +559,7 @@ export const seedArticles: SeedArticle[] = [
     ],
   },
   {
-    department: 'Økonomi',
+    department: ADM,
     keywords: ['ejendomsskat', 'grundskyld', 'betaling'],
     da: [
       'Hvornår betaler jeg ejendomsskat?',
@@ -566,7 +568,7 @@ export const seedArticles: SeedArticle[] = [
     ],
   },
   {
-    department: 'Økonomi',
+    department: ADM,
     keywords: ['regning', 'betale', 'faktura', 'rykker'],
     da: [
       'Jeg har fået en regning fra kommunen. Hvordan betaler jeg?',
@@ -667,7 +669,7 @@ export const seedArticles: SeedArticle[] = [
   },
   {
     audience: 'internal',
-    department: 'Økonomi',
+    department: ADM,
     keywords: ['rykker', 'aftale', 'afdrag'],
     da: [
       'Hvornår må vi lave en aftale om afdrag?',

@@ -10,11 +10,12 @@ import type { ArticleForm } from '../article-form.ts';
 import { lixOfMarkdown, LIX_WARNING_ABOVE, type LixResult } from '../lix.ts';
 import { staffMessages } from '../messages.ts';
 import { staffArticleUrl } from '../article-search.ts';
-import { KnowledgeStaffLayout, STAFF_SEARCH_PATH } from './staff.tsx';
+import { KnowledgeStaffLayout, STAFF_SEARCH_PATH, departmentName } from './staff.tsx';
+import type { Department } from '../../../platform/auth/index.ts';
 
 const titleOf = (article: Article, lang: Lang) => (article.texts[lang] ?? article.texts.da).title;
 
-export function EditorOverviewPage({ ctx, articles, overdue }: { ctx: PageContext; articles: Article[]; overdue: Map<string, Article[]> }) {
+export function EditorOverviewPage({ ctx, articles, overdue, departments }: { ctx: PageContext; articles: Article[]; overdue: Map<string, Article[]>; departments: readonly Department[] }) {
   const t = staffMessages[ctx.lang];
   return (
     <KnowledgeStaffLayout ctx={ctx} title={t.editorTitle}>
@@ -31,7 +32,7 @@ export function EditorOverviewPage({ ctx, articles, overdue }: { ctx: PageContex
         [...overdue].map(([department, list]) => (
           <Table
             key={department}
-            caption={t.overdueCaption(department)}
+            caption={t.overdueCaption(departmentName(departments, department))}
             columns={[{ header: t.colTitle }, { header: t.colReviewBy }, { header: t.colStatus }]}
             rows={list.map((a) => [<a href={`${staffArticleUrl(a.id)}/rediger`}>{titleOf(a, ctx.lang)}</a>, a.reviewBy, t.statuses[a.status]])}
             responsiveBreakpoint="md"
@@ -47,7 +48,7 @@ export function EditorOverviewPage({ ctx, articles, overdue }: { ctx: PageContex
           <a href={staffArticleUrl(a.id)}>{titleOf(a, ctx.lang)}</a>,
           a.audience === 'public' ? t.audiencePublic : t.audienceInternal,
           t.statuses[a.status],
-          a.department,
+          departmentName(departments, a.department),
           a.reviewBy,
           String(a.version),
         ])}
@@ -135,9 +136,10 @@ export interface EditorPageProps {
   preview?: { shortAnswer: string; bodyHtml: string } | undefined;
   saved?: boolean;
   conflict?: boolean;
+  departments: readonly Department[];
 }
 
-export function EditorPage({ ctx, article, form, problems, preview, saved, conflict }: EditorPageProps) {
+export function EditorPage({ ctx, article, form, problems, preview, saved, conflict, departments }: EditorPageProps) {
   const t = staffMessages[ctx.lang];
   const title = article ? t.formTitleEdit : t.formTitleNew;
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.message;
@@ -176,7 +178,7 @@ export function EditorPage({ ctx, article, form, problems, preview, saved, confl
         <Select id="status" name="status" label={t.status} value={form.status} error={errorOf('status')} options={(['draft', 'published', 'archived'] as const).map((s) => ({ value: s, text: t.statuses[s] ?? s }))} />
         {textFields('da')}
         {textFields('en')}
-        <TextInput id="department" name="department" label={t.department} value={form.department} error={errorOf('department')} />
+        <Select id="department" name="department" label={t.department} value={form.department} error={errorOf('department')} options={[{ value: '', text: '' }, ...departments.map((d) => ({ value: d.id, text: d.name }))]} />
         <TextInput id="topic" name="topic" label={t.topic} hint={t.topicHint} value={form.topic} error={errorOf('topic')} required={false} inputClass="input-width-s" />
         <DateInput
           id="reviewBy"

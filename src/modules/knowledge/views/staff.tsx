@@ -4,12 +4,18 @@ import type { ComponentChildren } from 'preact';
 import { StaffLayout, type NavItem, type PageContext } from '../../../platform/ui/index.ts';
 import { Alert, Button, Select, TextInput } from '../../../platform/ui/components/index.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
+import type { Department } from '../../../platform/auth/index.ts';
 import type { Article } from '../schema.ts';
 import type { SearchHit } from '../search-index.ts';
 import { staffMessages } from '../messages.ts';
 import { staffArticleUrl } from '../article-search.ts';
 
 export const STAFF_SEARCH_PATH = '/medarbejder/viden';
+
+/** A department's name; the id if it is no longer configured. */
+export function departmentName(departments: readonly Department[], id: string): string {
+  return departments.find((d) => d.id === id)?.name ?? id;
+}
 
 export function knowledgeNav(lang: Lang): NavItem[] {
   const t = staffMessages[lang];
@@ -28,7 +34,7 @@ export function KnowledgeStaffLayout({ ctx, title, children }: { ctx: PageContex
   );
 }
 
-export function StaffSearchPage(props: { ctx: PageContext; query: string; department: string; audience: string; departments: string[]; total: number; hits: SearchHit[] }) {
+export function StaffSearchPage(props: { ctx: PageContext; query: string; department: string; audience: string; departments: readonly Department[]; total: number; hits: SearchHit[] }) {
   const { ctx, query, hits } = props;
   const t = staffMessages[ctx.lang];
   return (
@@ -36,7 +42,7 @@ export function StaffSearchPage(props: { ctx: PageContext; query: string; depart
       <h1>{t.searchTitle}</h1>
       <form action={STAFF_SEARCH_PATH} method="get" role="search" novalidate>
         <TextInput id="q" name="q" type="search" value={query} label={t.panelLabel} required={false} optionalLabel={false} autocomplete="off" />
-        <Select id="department" name="afdeling" label={t.department} required={false} optionalLabel={false} value={props.department} options={[{ value: '', text: t.allDepartments }, ...props.departments.map((d) => ({ value: d, text: d }))]} />
+        <Select id="department" name="afdeling" label={t.department} required={false} optionalLabel={false} value={props.department} options={[{ value: '', text: t.allDepartments }, ...props.departments.map((d) => ({ value: d.id, text: d.name }))]} />
         <Select
           id="audience"
           name="maalgruppe"
@@ -63,7 +69,7 @@ export function StaffSearchPage(props: { ctx: PageContext; query: string; depart
                   {hit.audience === 'internal' && <span class="kanal-tag">{t.internalTag}</span>}
                 </h3>
                 <p>{hit.summary}</p>
-                {hit.department && <p class="kanal-meta">{hit.department}</p>}
+                {hit.department && <p class="kanal-meta">{departmentName(props.departments, hit.department)}</p>}
               </li>
             ))}
           </ol>
@@ -75,7 +81,7 @@ export function StaffSearchPage(props: { ctx: PageContext; query: string; depart
 
 export const answerChannels = ['phone', 'in_person', 'email', 'chat', 'letter', 'digital_post'] as const;
 
-export function StaffArticlePage({ ctx, article, recorded, channelError }: { ctx: PageContext; article: Article; recorded: boolean; channelError?: string | undefined }) {
+export function StaffArticlePage({ ctx, article, departments, recorded, channelError }: { ctx: PageContext; article: Article; departments: readonly Department[]; recorded: boolean; channelError?: string | undefined }) {
   const t = staffMessages[ctx.lang];
   const lang = article.texts[ctx.lang] ? ctx.lang : 'da';
   const text = article.texts[lang]!;
@@ -96,7 +102,7 @@ export function StaffArticlePage({ ctx, article, recorded, channelError }: { ctx
       )}
       <div dangerouslySetInnerHTML={{ __html: article.bodyHtml[lang] ?? '' }} />
       <p class="kanal-meta">
-        {article.department}
+        {departmentName(departments, article.department)}
         {article.topic ? ` · KLE ${article.topic}` : ''} · {t.statuses[article.status]} · {t.colVersion} {article.version}
       </p>
       <ul class="unstyled-list">
