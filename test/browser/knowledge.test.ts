@@ -13,6 +13,14 @@ before(async () => {
 });
 after(() => bt.close());
 
+/** Logs the browser page in as a test employee, through the test identity provider, and lands on `returnTo`. */
+async function logInAsStaff(page: Page, account: string, returnTo: string): Promise<void> {
+  await page.goto(`/auth/login/staff?til=${encodeURIComponent(returnTo)}`);
+  await page.locator(`input[name="konto"][value="${account}"]`).check();
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
+}
+
 /** A page that fails fast instead of waiting 30 s for something that is not there. */
 async function newPage(options?: { javaScript?: boolean; width?: number }) {
   const page = await bt.newPage(options);
@@ -81,7 +89,7 @@ test('a search with no result tells the citizen how to reach us', async () => {
 
 test('staff: the header search finds internal answers, and "svaret med denne artikel" records the contact', async () => {
   const page = await newPage();
-  await page.goto('/medarbejder/viden');
+  await logInAsStaff(page, 'medarbejder-borgerservice-frontdesk', '/medarbejder/viden');
   await page.getByRole('searchbox', { name: 'Søg i vidensbasen' }).first().fill('storskrald');
   await page.keyboard.press('Enter');
   await page.getByRole('link', { name: 'Borgeren siger, at storskrald ikke er hentet. Hvad gør jeg?' }).click();
@@ -95,7 +103,7 @@ test('staff: the header search finds internal answers, and "svaret med denne art
 
 test('the editor shows LIX while typing, and warns above 40 for public articles', async () => {
   const page = await newPage();
-  await page.goto('/medarbejder/viden/ny');
+  await logInAsStaff(page, 'medarbejder-miljoe-teknik-caseworker', '/medarbejder/viden/ny');
   await assertGoodPage(page);
   const lix = page.locator('#da-shortAnswer-lix');
   assert.equal(await lix.innerText(), 'LIX 0 – meget let');
@@ -109,7 +117,7 @@ test('the editor shows LIX while typing, and warns above 40 for public articles'
 
 test('the editor without JavaScript shows LIX and the warning after "Vis forhåndsvisning"', async () => {
   const page = await newPage({ javaScript: false, width: 320 });
-  await page.goto('/medarbejder/viden/ny');
+  await logInAsStaff(page, 'medarbejder-miljoe-teknik-caseworker', '/medarbejder/viden/ny');
   await page.getByLabel('Titel (stil et spørgsmål)').first().fill('Hvordan søger jeg?');
   await page.getByLabel('Kort svar').first().fill('Kommunalbestyrelsen behandler ansøgningen om byggetilladelse hurtigst muligt.');
   await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
