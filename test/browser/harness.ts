@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { type TestApp, type TestAppOptions } from '../helpers/app.ts';
+import type { TestApp, TestAppOptions } from '../helpers/app.ts';
 import { startListeningTestApp } from '../helpers/http-client.ts';
 
 const require = createRequire(import.meta.url);
@@ -34,9 +34,9 @@ export interface BrowserTest {
 }
 
 export async function startBrowserTest(options: TestAppOptions = {}): Promise<BrowserTest> {
-  // Listening on the port its public URL names, so logins through the test identity provider work.
+  // The public URL is the port listened on, so the test identity provider's redirects come back here.
   const app = await startListeningTestApp(options);
-  const baseUrl = app.baseUrl;
+  const { baseUrl } = app;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const contexts: BrowserContext[] = [];
   return {

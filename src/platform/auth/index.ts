@@ -2,7 +2,9 @@
 // server-side sessions, CSRF, rate limits and the person register.
 // What modules need is exported here; the rest is the layer's own business.
 import type { KanalModule } from '../module.ts';
+import { defineJob } from '../jobs/index.ts';
 import { authMigrations } from './migrations.ts';
+import { cleanupExpiredSessions } from './sessions.ts';
 import { registerAuthRoutes } from './routes.tsx';
 import { registerTestIdp } from './test-idp/routes.tsx';
 
@@ -23,4 +25,20 @@ export const authModule: KanalModule = {
     registerAuthRoutes(app, ctx);
     if (ctx.config.auth.testIdp) await registerTestIdp(app, ctx);
   },
+  jobs: (ctx) => [
+    defineJob({
+      type: 'auth.cleanup',
+      // Expired sessions are also deleted when presented; this catches the ones never seen again.
+      schedule: '*/5 * * * *',
+      async run(_payload, job) {
+        job.log.info(await cleanupExpiredSessions(ctx.db), 'deleted expired sessions, login attempts and rate-limit counters');
+      },
+    }),
+  ],
 };
+
+declare module '../jobs/index.ts' {
+  interface JobTypes {
+    'auth.cleanup': Record<string, never>;
+  }
+}

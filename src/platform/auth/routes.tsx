@@ -28,11 +28,13 @@ export function registerAuthRoutes(app: KanalApp, ctx: AppContext): void {
     authPaths.login,
     { config: open, schema: { hide: true, querystring: Type.Object({ til: Type.Optional(Type.String()), udloebet: Type.Optional(Type.String()) }) } },
     async (request, reply) => {
+      // From the front page (or this one), a login leads to the person's own page instead.
       const returnTo = safeReturnPath(request.query.til);
+      const worthReturningTo = returnTo && returnTo !== '/' && !returnTo.startsWith(authPaths.login) ? returnTo : undefined;
       return reply.page(
         <LoginPage
           ctx={{ ...pageContext(request, config), loginUrl: undefined }}
-          returnTo={returnTo?.startsWith(authPaths.login) ? undefined : returnTo}
+          returnTo={worthReturningTo}
           sessionExpired={request.query.udloebet === '1'}
           testIdp={config.auth.testIdp}
         />,
