@@ -53,7 +53,14 @@ export async function run(): Promise<void> {
   const baseline = await load(`${bare.url}/`);
   await bare.stop();
   report('bare Fastify handler (baseline)', baseline);
-  const app = await startServer('app', { KANAL_BENCH_KNOWLEDGE_ARTICLES: String(ARTICLES) });
+  const app = await startServer('app', {
+    KANAL_BENCH_KNOWLEDGE_ARTICLES: String(ARTICLES),
+    // Production mode needs real identity providers; no login happens in this benchmark.
+    KANAL_CITIZEN_OIDC_ISSUER: 'https://mitid-broker.bench.invalid',
+    KANAL_CITIZEN_OIDC_CLIENT_SECRET: 'bench',
+    KANAL_STAFF_OIDC_ISSUER: 'https://idp.bench.invalid',
+    KANAL_STAFF_OIDC_CLIENT_SECRET: 'bench',
+  });
   try {
     report('/soeg?q=storskrald (results page)', await load(`${app.url}/soeg?q=storskrald`), baseline, 0.2);
     report('/soeg?q=parkeringst (prefix)', await load(`${app.url}/soeg?q=parkeringst`), baseline, 0.2);
