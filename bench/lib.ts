@@ -13,8 +13,15 @@ export async function startServer(kind: 'bare' | 'app', env: Record<string, stri
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
-  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
-  const port = Number(chunk.toString().trim());
+  // The port is the first line that is only a number (log lines may come before it).
+  let output = '';
+  let port = NaN;
+  while (Number.isNaN(port)) {
+    const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
+    output += chunk.toString();
+    const line = output.split('\n').find((l) => /^\d+$/.test(l.trim()));
+    if (line !== undefined) port = Number(line.trim());
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {

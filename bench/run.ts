@@ -3,8 +3,9 @@
 import { run as http } from './http.bench.ts';
 import { run as contacts } from './contacts.bench.ts';
 import { run as cases } from './cases.bench.ts';
+import { run as knowledge } from './knowledge.bench.ts';
 
-const benchmarks: Record<string, () => Promise<void>> = { http, contacts, cases };
+const benchmarks: Record<string, () => Promise<void>> = { http, contacts, cases, knowledge };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {

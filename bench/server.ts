@@ -32,6 +32,9 @@ if (kind === 'bare') {
   });
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize });
   await migrateToLatest(database.db, collectMigrations(modules));
+  // The knowledge benchmark searches a full knowledge base.
+  const articles = Number(process.env.KANAL_BENCH_KNOWLEDGE_ARTICLES ?? 0);
+  if (articles > 0) await (await import('./knowledge-data.ts')).insertBenchArticles(database.db, articles);
   const app = await buildApp({ config, database, logger: createLogger(config.logLevel) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`${(app.server.address() as { port: number }).port}\n`);

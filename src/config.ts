@@ -39,6 +39,7 @@ export const settings = [
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
   { env: 'KANAL_CONTACTS_COUNT_WEEKS', schema: Type.String({ pattern: '^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])(,\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3]))*$' }), allowed: 'ISO weeks separated by commas, e.g. 2026-W46,2027-W11', description: 'KOMHEN count weeks: staff tally every contact by channel, kind and topic in these weeks.' },
+  { env: 'KANAL_SEARCH_FRESHNESS_MS', schema: Type.Integer({ minimum: 0, maximum: 60000 }), allowed: 'a whole number of milliseconds from 0 to 60000', description: 'How old a node\'s search index may be before a search checks the database for changes made on other nodes (0 = every search).', default: '1000' },
   // Identity and access (src/platform/auth). See docs/security.md.
   { env: 'KANAL_TEST_IDP', schema: onOff, allowed: 'on or off', description: 'The built-in test identity provider at /test-idp with fictional citizens, businesses and employees. Default: on, except in production, which refuses it.' },
   { env: 'KANAL_OIDC_ALLOW_HTTP', schema: Type.Boolean(), allowed: 'true or false', description: 'Let the OpenID Connect client talk to identity providers over plain http (openid-client\'s allowInsecureRequests). Default: true, except in production, which refuses it.' },
@@ -102,6 +103,8 @@ export interface Config {
   logLevel: string;
   /** KOMHEN count weeks as ISO weeks ('2026-W46'). */
   contactCountWeeks: string[];
+  /** See KANAL_SEARCH_FRESHNESS_MS. */
+  searchFreshnessMs: number;
   municipality: {
     name: string;
     logoUrl: string | undefined;
@@ -218,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: get('KANAL_TRUST_PROXY'),
     logLevel: get('KANAL_LOG_LEVEL'),
     contactCountWeeks: (get<string | undefined>('KANAL_CONTACTS_COUNT_WEEKS') ?? '').split(',').filter(Boolean),
+    searchFreshnessMs: get('KANAL_SEARCH_FRESHNESS_MS'),
     municipality: {
       name: get('KANAL_MUNICIPALITY_NAME'),
       logoUrl: get('KANAL_MUNICIPALITY_LOGO_URL'),

@@ -7,6 +7,7 @@ import { notifyModule } from './platform/notify/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { contactsModule } from './modules/contacts/index.ts';
 import { casesModule } from './modules/cases/index.ts';
+import { knowledgeModule } from './modules/knowledge/index.ts';
 
 // The platform parts that own tables and pages come first.
-export const modules: readonly KanalModule[] = [authModule, auditModule, jobsModule, notifyModule, portalModule, contactsModule, casesModule];
+export const modules: readonly KanalModule[] = [authModule, auditModule, jobsModule, notifyModule, portalModule, contactsModule, casesModule, knowledgeModule];

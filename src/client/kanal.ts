@@ -1,6 +1,8 @@
 // Progressive enhancement only: every page works without this file.
 // It starts DKFDS's components (accordions, character counters, error summaries)
-// and the warning before the idle logout.
+// and Kanal's own: the warning before the idle logout, knowledge search type-ahead,
+// the editor's live LIX.
+import { startKnowledge } from './knowledge.ts';
 import { startSessionWarning } from './session-warning.ts';
 
 declare global {
@@ -11,5 +13,4 @@ declare global {
 
 window.DKFDS?.init();
 startSessionWarning();
-
-export {};
+startKnowledge();

@@ -5,3 +5,4 @@ export { uiPlugin } from './plugin.ts';
 export { assetUrls } from './assets.ts';
 export { adminNav, formatAdminTime } from './admin-nav.ts';
 export { anonymousPageCache } from './page-cache.ts';
+export { HeaderSearch, SuggestionBox } from './search.tsx';

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { Lang } from '../i18n/index.ts';
 import { layoutMessages } from './messages.ts';
 import { assetUrls } from './assets.ts';
+import { HeaderSearch } from './search.tsx';
 
 export interface Municipality {
   name: string;
@@ -122,7 +123,7 @@ function PortalUser({ ctx }: { ctx: PageContext }) {
 /** The contact registry's quick registration (served by the contacts module), linked from every staff page. */
 export const QUICK_CONTACT_PATH = '/medarbejder/henvendelser/ny';
 
-function Header({ ctx, heading, nav, navLabel, staff }: { ctx: PageContext; heading: string; nav: NavItem[]; navLabel: string; staff: boolean }) {
+function Header({ ctx, heading, nav, navLabel, audience }: { ctx: PageContext; heading: string; nav: NavItem[]; navLabel: string; audience: 'citizen' | 'staff' }) {
   const t = layoutMessages[ctx.lang];
   return (
     <header class="header">
@@ -144,13 +145,14 @@ function Header({ ctx, heading, nav, navLabel, staff }: { ctx: PageContext; head
           <div class="solution-heading">
             <a href="/">{heading}</a>
           </div>
-          {staff && ctx.path !== QUICK_CONTACT_PATH && (
+          {audience === 'staff' && ctx.path !== QUICK_CONTACT_PATH && (
             <a class="button button-secondary kanal-quick-contact" href={QUICK_CONTACT_PATH}>
               {t.quickContact}
             </a>
           )}
         </div>
       </div>
+      <HeaderSearch lang={ctx.lang} audience={audience} />
       {nav.length > 0 && (
         <div class="navigation-menu">
           <div class="navigation-menu-inner container">
@@ -238,14 +240,14 @@ function SessionWarningBox({ ctx, warning }: { ctx: PageContext; warning: Sessio
   );
 }
 
-function Shell({ ctx, title, children, heading, nav, navLabel, staff = false }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string; staff?: boolean }) {
+function Shell({ ctx, title, children, heading, nav, navLabel, audience }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string; audience: 'citizen' | 'staff' }) {
   const t = layoutMessages[ctx.lang];
   return (
     <Document ctx={ctx} title={title}>
       <a class="skipnav" href="#main-content">
         {t.skipLink}
       </a>
-      <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} staff={staff} />
+      <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} audience={audience} />
       {ctx.sessionWarning && <SessionWarningBox ctx={ctx} warning={ctx.sessionWarning} />}
       <main id="main-content" class="container kanal-main" tabIndex={-1}>
         {children}
@@ -259,7 +261,7 @@ function Shell({ ctx, title, children, heading, nav, navLabel, staff = false }: 
 export function CitizenLayout({ ctx, title, children, nav = [] }: LayoutProps & { nav?: NavItem[] }) {
   const t = layoutMessages[ctx.lang];
   return (
-    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.serviceName}`} nav={nav} navLabel={t.mainMenu}>
+    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.serviceName}`} nav={nav} navLabel={t.mainMenu} audience="citizen">
       {children}
     </Shell>
   );
@@ -269,7 +271,7 @@ export function CitizenLayout({ ctx, title, children, nav = [] }: LayoutProps & 
 export function StaffLayout({ ctx, title, children, nav }: LayoutProps & { nav: NavItem[] }) {
   const t = layoutMessages[ctx.lang];
   return (
-    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.staffArea}`} nav={nav} navLabel={t.staffMenu} staff>
+    <Shell ctx={ctx} title={title} heading={`${ctx.municipality.name} – ${t.staffArea}`} nav={nav} navLabel={t.staffMenu} audience="staff">
       {children}
     </Shell>
   );

@@ -1,0 +1,33 @@
+// Citizens search for the same things again and again (storskrald, pas, åbningstider).
+// Anonymous results pages are kept for as long as the index has not changed.
+import type { SearchIndex } from './search-index.ts';
+
+interface Entry {
+  generation: number;
+  total: number;
+  html: string;
+}
+
+export class ResultsPageCache {
+  private readonly pages = new Map<string, Entry>();
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  get(key: string): Entry | undefined {
+    const entry = this.pages.get(key);
+    if (entry && entry.generation !== this.index.currentGeneration) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(key: string, total: number, html: string): void {
+    // Oldest first out: a Map iterates in insertion order.
+    if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value!);
+    this.pages.set(key, { generation: this.index.currentGeneration, total, html });
+  }
+}
