@@ -32,6 +32,8 @@ export const settings = [
   { env: 'KANAL_CONTACT_PHONE', schema: nonEmpty, allowed: 'a phone number', description: 'Phone number shown in the footer.', default: '43 68 68 68' },
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
+  { env: 'KANAL_SELFSERVICE_DRAFT_DAYS', schema: Type.Integer({ minimum: 1, maximum: 365 }), allowed: 'a whole number of days from 1 to 365', description: 'Self-service drafts are deleted this many days after they were last saved.', default: '30' },
+  { env: 'KANAL_SERVICES_DIR', schema: nonEmpty, allowed: 'a directory path', description: 'Where the self-service definitions (*.json) are read from. Default: the catalogue shipped in src/services.' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
 ] as const satisfies readonly Setting[];
 
@@ -50,6 +52,11 @@ export interface Config {
   sessionSecretGenerated: boolean;
   trustProxy: boolean;
   logLevel: string;
+  selfService: {
+    draftDays: number;
+    /** undefined: the catalogue shipped with Kanal. */
+    servicesDir: string | undefined;
+  };
   municipality: {
     name: string;
     logoUrl: string | undefined;
@@ -109,6 +116,10 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecretGenerated: secret === undefined,
     trustProxy: get('KANAL_TRUST_PROXY'),
     logLevel: get('KANAL_LOG_LEVEL'),
+    selfService: {
+      draftDays: get('KANAL_SELFSERVICE_DRAFT_DAYS'),
+      servicesDir: get('KANAL_SERVICES_DIR'),
+    },
     municipality: {
       name: get('KANAL_MUNICIPALITY_NAME'),
       logoUrl: get('KANAL_MUNICIPALITY_LOGO_URL'),

@@ -106,8 +106,7 @@ test('address: resolved against the register; unknown and ambiguous say so', asy
 
 test('choices: radio, select, yes/no, checkboxes only accept their options', async () => {
   const options = [{ value: 'a', label: label('A') }, { value: 'b', label: label('B') }];
-  const radio: Field = { type: 'radio', id: 'r', label: label('Vælg') };
-  Object.assign(radio, { options });
+  const radio: Field = { type: 'radio', id: 'r', label: label('Vælg'), options };
   assert.deepEqual((await check(radio, { r: 'b' })).values, { r: 'b' });
   const bad = await message(radio, { r: 'c' });
   assert.equal(bad.message, 'Vælg et svar: Vælg');

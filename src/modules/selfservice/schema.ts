@@ -80,9 +80,9 @@ export const fieldSchemas = {
 export type FieldType = keyof typeof fieldSchemas | 'group';
 export const fieldTypes = [...Object.keys(fieldSchemas), 'group'] as FieldType[];
 
-const simpleFields = Object.values(fieldSchemas).filter((s) => s !== fieldSchemas.file && s !== fieldSchemas.guidance) as TSchema[];
+const f = fieldSchemas;
 /** A field inside a repeatable group: no files, no guidance, no nested groups. */
-export const GroupItemField = Type.Union(simpleFields);
+export const GroupItemField = Type.Union([f.text, f.textarea, f.number, f.date, f.email, f.phone, f.cpr, f.cvr, f.address, f.radio, f.select, f.checkboxes, f.yesno]);
 export const GroupField = field('group', {
   fields: Type.Array(GroupItemField, { minItems: 1 }),
   itemLabel: Text,
@@ -91,14 +91,14 @@ export const GroupField = field('group', {
   max: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
 });
 
-export const Field = Type.Union([...Object.values(fieldSchemas), GroupField]);
+export const Field = Type.Union([f.text, f.textarea, f.number, f.date, f.email, f.phone, f.cpr, f.cvr, f.address, f.radio, f.select, f.checkboxes, f.yesno, f.file, f.guidance, GroupField]);
 
 type FieldSchemas = typeof fieldSchemas;
 export type FieldOf<T extends keyof FieldSchemas> = Static<FieldSchemas[T]>;
 type PlainField = { [K in keyof FieldSchemas]: Static<FieldSchemas[K]> }[keyof FieldSchemas];
 /** A field that holds one answer: not a group, a file or a guidance block. */
 export type SimpleField = Exclude<PlainField, FieldOf<'file'> | FieldOf<'guidance'>>;
-export type GroupField = Omit<Static<typeof GroupField>, 'fields'> & { fields: SimpleField[] };
+export type GroupField = Static<typeof GroupField>;
 export type Field = PlainField | GroupField;
 export type InputField = Exclude<Field, FieldOf<'guidance'>>;
 
@@ -127,13 +127,17 @@ export const Step = Type.Object(
   },
   { additionalProperties: false },
 );
-export type Step = Omit<Static<typeof Step>, 'fields'> & { fields: Field[] };
+export type Step = Static<typeof Step>;
 
 export const audiences = ['anonymous', 'citizen', 'business', 'association'] as const;
 export type Audience = (typeof audiences)[number];
 
 export const lifeSituations = ['bolig-og-byggeri', 'affald-og-miljoe', 'veje-og-trafik', 'boern-og-familie', 'sundhed-og-hjaelp', 'digitalt', 'foreninger-og-fritid', 'kontakt'] as const;
 export type LifeSituation = (typeof lifeSituations)[number];
+const LifeSituationSchema = Type.Union([
+  Type.Literal('bolig-og-byggeri'), Type.Literal('affald-og-miljoe'), Type.Literal('veje-og-trafik'), Type.Literal('boern-og-familie'),
+  Type.Literal('sundhed-og-hjaelp'), Type.Literal('digitalt'), Type.Literal('foreninger-og-fritid'), Type.Literal('kontakt'),
+]);
 
 const serviceProps = {
   $schema: Type.Optional(Type.String()),
@@ -144,11 +148,11 @@ const serviceProps = {
   description: Text,
   /** Extra words the catalogue's filter box matches. */
   keywords: Type.Optional(Type.Array(Type.String())),
-  topic: Type.Object({ kle: Type.String({ pattern: '^\\d{2}\\.\\d{2}(\\.\\d{2})?$' }), lifeSituation: Type.Union(lifeSituations.map((l) => Type.Literal(l))) }, { additionalProperties: false }),
+  topic: Type.Object({ kle: Type.String({ pattern: '^\\d{2}\\.\\d{2}(\\.\\d{2})?$' }), lifeSituation: LifeSituationSchema }, { additionalProperties: false }),
   /** The department whose inbox gets the case (an id from KANAL_DEPARTMENTS). */
   department: Id,
   /** Who may use it: anonymous, a citizen (MitID), a business (MitID Erhverv), a citizen for an association. */
-  audience: Type.Array(Type.Union(audiences.map((a) => Type.Literal(a))), { minItems: 1 }),
+  audience: Type.Array(Type.Union([Type.Literal('anonymous'), Type.Literal('citizen'), Type.Literal('business'), Type.Literal('association')]), { minItems: 1 }),
   loa: Type.Optional(Type.Union([Type.Literal('low'), Type.Literal('substantial'), Type.Literal('high')])),
   /** The case's deadline in days. */
   caseDeadlineDays: Type.Integer({ minimum: 1, maximum: 365 }),
@@ -164,7 +168,7 @@ const serviceProps = {
 };
 /** The format of a file in src/services/. */
 export const ServiceDefinition = Type.Object(serviceProps, { additionalProperties: false });
-export type ServiceDefinition = Omit<Static<typeof ServiceDefinition>, 'steps'> & { steps: Step[] };
+export type ServiceDefinition = Static<typeof ServiceDefinition>;
 
 // ---- Answers -------------------------------------------------------------------------
 

@@ -372,7 +372,9 @@ export function selfService(deps: SelfServiceDeps) {
     readFile: (key: string) => deps.files.get(key),
     countView: (serviceId: string) => store.countView(db, serviceId, copenhagenDay(clock())),
     checkContext,
+    catalogue,
     now: clock,
+    suggestAddresses: (query: string) => deps.addresses.suggest(query),
   };
 }
 
