@@ -12,6 +12,8 @@ function holds(test: ConditionTest, answers: Answers): boolean {
   if (test.includes !== undefined && !(Array.isArray(value) && (value as unknown[]).includes(test.includes))) return false;
   if (test.atLeast !== undefined && !(typeof value === 'number' && value >= test.atLeast)) return false;
   if (test.above !== undefined && !(typeof value === 'number' && value > test.above)) return false;
+  if (test.atMost !== undefined && !(typeof value === 'number' && value <= test.atMost)) return false;
+  if (test.below !== undefined && !(typeof value === 'number' && value < test.below)) return false;
   return true;
 }
 

@@ -74,7 +74,8 @@ function crossProblems(def: ServiceDefinition): string[] {
         if (value !== undefined && options && !options.includes(value)) problems.push(`${where}: "${value}" is not an option of field "${test.field}" (${options.join(', ')})`);
       }
       if (test.includes !== undefined && target.type !== 'checkboxes') problems.push(`${where}: "includes" needs a checkboxes field; "${test.field}" is ${target.type}`);
-      if ((test.atLeast !== undefined || test.above !== undefined) && target.type !== 'number') problems.push(`${where}: "atLeast"/"above" need a number field; "${test.field}" is ${target.type}`);
+      const numeric = [test.atLeast, test.above, test.atMost, test.below].some((v) => v !== undefined);
+      if (numeric && target.type !== 'number') problems.push(`${where}: "atLeast", "above", "atMost" and "below" need a number field; "${test.field}" is ${target.type}`);
     }
   };
 

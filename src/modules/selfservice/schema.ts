@@ -19,6 +19,8 @@ const Test = Type.Object(
     includes: Type.Optional(Type.String({ description: 'for checkboxes: this option is ticked' })),
     atLeast: Type.Optional(Type.Number({ description: 'for numbers' })),
     above: Type.Optional(Type.Number({ description: 'for numbers' })),
+    atMost: Type.Optional(Type.Number({ description: 'for numbers' })),
+    below: Type.Optional(Type.Number({ description: 'for numbers' })),
   },
   { additionalProperties: false },
 );
