@@ -23,6 +23,8 @@ function schemaProblems(schema: TSchema, value: unknown, base: string): string[]
   for (const error of Value.Errors(schema, value)) {
     // A union's "must match a schema in anyOf" says less than its members' errors.
     if (error.keyword === 'anyOf' && out.length > 0) continue;
+    // "schema is false" repeats what additionalProperties says with the names.
+    if (error.keyword === 'boolean') continue;
     const where = `${base}${error.instancePath}` || '/';
     const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperties?: string[] }).additionalProperties?.join(', ')})` : '';
     const line = `${where}: ${error.message}${extra}`;
@@ -159,7 +161,8 @@ export function loadCatalogue(dir: string = defaultServicesDir, departments?: re
   const definitions: ServiceDefinition[] = [];
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   for (const file of files) {
-    const shown = path.join(path.relative(process.cwd(), dir) || '.', file);
+    const relative = path.relative(process.cwd(), path.join(dir, file));
+    const shown = relative.startsWith('..') ? path.join(dir, file) : relative;
     let raw: unknown;
     try {
       raw = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
