@@ -7,10 +7,10 @@ import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { portalModule } from '../portal/index.ts';
 import { createSelfServiceModule } from './index.ts';
-import { countRows, createPortTables, recordingPorts } from './testing.ts';
+import { countRows, createPortTables, PNG, recordingPorts } from './testing.ts';
 import type { SelfService } from './service.ts';
 
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 
 let t: TestApp;
 let base: string;

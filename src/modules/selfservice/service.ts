@@ -9,7 +9,8 @@ import type { AddressRegister } from './address-register.ts';
 import { checkUpload, fileRef, type FileStore, type Upload, type VirusScanner } from './attachments.ts';
 import type { Catalogue } from './definitions.ts';
 import { checkStep, displayValue, rawFromJson, type CheckContext, type FieldError, type RawForm } from './fields.ts';
-import { answeredQuestions, applicableAnswers, CHECK_ANSWERS, exitFor, firstIncompleteStep, nextStepId, visibleSteps } from './flow.ts';
+import { isVisible } from './conditions.ts';
+import { answeredQuestions, applicableAnswers, CHECK_ANSWERS, exitFor, firstIncompleteStep, nextStepId } from './flow.ts';
 import type { CaseRequest, SubmissionPorts } from './ports.ts';
 import type { Answers, AnswerValue, Exit, FieldOf, FileRef, ServiceDefinition, Step } from './schema.ts';
 import * as store from './store.ts';
@@ -323,11 +324,12 @@ export function selfService(deps: SelfServiceDeps) {
     if (unknown.length > 0) throw validationFailed(unknown.map((field) => ({ field, message: lang === 'da' ? 'Feltet findes ikke i denne løsning.' : 'This service has no such field.' })));
     let answers: Answers = prefillFor(def, applicant);
     const problems: FieldError[] = [];
-    for (const step of visibleSteps(def, { ...answers })) {
+    // Step by step, as the pages go: a step's conditions see the answers before it.
+    for (const step of def.steps) {
+      if (!isVisible(step.showIf, answers)) continue;
       const { values, errors } = await checkStep(step.fields, rawFromJson(step.fields, json), answers, t);
       problems.push(...errors);
       answers = { ...answers, ...values };
-      if (errors.length > 0) break;
     }
     // Steps shown only after earlier answers: check again with the full set.
     answers = applicableAnswers(def, answers);
