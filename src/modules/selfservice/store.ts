@@ -90,7 +90,8 @@ export async function updateDraft(db: Db | Trx, id: string, changes: { answers?:
 }
 
 export async function markDraftSubmitted(trx: Trx, id: string, reference: string): Promise<void> {
-  await q(trx).updateTable('selfservice_draft').set({ submission_reference: reference }).where('id', '=', id).execute();
+  // The submission keeps the answers now; the draft keeps only the way to the receipt.
+  await q(trx).updateTable('selfservice_draft').set({ submission_reference: reference, answers: json({}) }).where('id', '=', id).execute();
 }
 
 /** The unsent drafts of a logged-in person, newest first. */

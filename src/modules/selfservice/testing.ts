@@ -103,7 +103,7 @@ export function planAnswers(def: ServiceDefinition): PlannedStep[] {
     for (const field of step.fields as Field[]) {
       if (field.type === 'guidance' || !isVisible(field.showIf, answers)) continue;
       if (field.type === 'file') {
-        const pdf = (field.accept ?? ['image', 'pdf']).includes('pdf') && !(field.accept ?? []).includes('image');
+        const pdf = !(field.accept ?? ['image', 'pdf']).includes('image');
         form.append(field.id, new Blob([pdf ? PDF : PNG]), pdf ? 'bilag.pdf' : 'foto.png');
         answers[field.id] = [{ id: 'x', name: 'x', type: 'x', size: 1 }];
         continue;
