@@ -6,6 +6,9 @@ declare global {
   }
 }
 
+import { enhanceAddressInputs } from './address-suggest.ts';
+
 window.DKFDS?.init();
+enhanceAddressInputs();
 
 export {};
