@@ -191,6 +191,8 @@ export function CheckPage(props: {
         <SummaryList
           key={section}
           caption={section}
+          responsiveBreakpoint="md"
+          class="kanal-answers"
           texts={texts(ctx)}
           rows={rows.map((r) => ({ key: r.question, value: <MultiLine text={r.answer} />, href: `${paths.step(def.id, props.draftId, r.stepId)}?retur=tjek` }))}
         />
