@@ -7,16 +7,15 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
-import { portalModule } from '../../src/modules/portal/index.ts';
 import { createSelfServiceModule } from '../../src/modules/selfservice/index.ts';
 import { loadCatalogue } from '../../src/modules/selfservice/definitions.ts';
-import { createPortTables, planAnswers, recordingPorts } from '../../src/modules/selfservice/testing.ts';
+import { appModulesWith, createPortTables, planAnswers, recordingPorts } from '../../src/modules/selfservice/testing.ts';
 
 let bt: BrowserTest;
 const catalogue = loadCatalogue();
 
 before(async () => {
-  bt = await startBrowserTest({ modules: [portalModule, createSelfServiceModule({ ports: recordingPorts() })] });
+  bt = await startBrowserTest({ modules: appModulesWith(createSelfServiceModule({ ports: recordingPorts() })) });
   await createPortTables(bt.app.database.db);
 });
 after(() => bt.close());

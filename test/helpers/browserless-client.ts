@@ -8,6 +8,8 @@ export interface Reply {
 
 export class FormClient {
   private cookies = new Map<string, string>();
+  /** The CSRF token of the last page seen; sent with every form, as a browser would. */
+  private csrfToken: string | undefined;
   constructor(readonly baseUrl: string) {}
 
   private remember(res: Response) {
@@ -28,17 +30,23 @@ export class FormClient {
   async request(method: string, path: string, body?: URLSearchParams | FormData | string, headers: Record<string, string> = {}): Promise<Reply> {
     const res = await fetch(new URL(path, this.baseUrl), { method, body, redirect: 'manual', headers: { cookie: this.cookieHeader(), ...headers } });
     this.remember(res);
-    return { status: res.status, location: res.headers.get('location') ?? undefined, text: await res.text(), headers: res.headers };
+    const text = await res.text();
+    this.csrfToken = FormClient.csrf(text) ?? this.csrfToken;
+    return { status: res.status, location: res.headers.get('location') ?? undefined, text, headers: res.headers };
   }
 
   get(path: string) {
     return this.request('GET', path);
   }
 
-  /** Posts a form; values may repeat (checkboxes). */
+  /** Posts a form with the page's CSRF token; values may repeat (checkboxes). */
   post(path: string, form: Record<string, string | string[]> | FormData) {
-    if (form instanceof FormData) return this.request('POST', path, form);
+    if (form instanceof FormData) {
+      if (this.csrfToken && !form.has('_csrf')) form.append('_csrf', this.csrfToken);
+      return this.request('POST', path, form);
+    }
     const body = new URLSearchParams();
+    if (this.csrfToken && !('_csrf' in form)) body.append('_csrf', this.csrfToken);
     for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) body.append(k, one);
     return this.request('POST', path, body);
   }

@@ -2,7 +2,7 @@
 // the pages and an Idempotency-Key, documented in OpenAPI from the TypeBox schemas.
 import type { AppContext, KanalApp } from '../../platform/module.ts';
 import { notFound, unauthenticated } from '../../platform/http/errors.ts';
-import { applicantOf, loginOf, mayUse } from './identity.ts';
+import { applicantFromLogin, loginOf, mayUse } from './identity.ts';
 import { ServiceDefinitionResponse, ServiceIdParams, ServiceList, SubmissionBody, SubmissionHeaders, SubmissionReceipt, type ServiceDefinition } from './schema.ts';
 import type { SelfService } from './service.ts';
 import type { SubmissionRow } from './store.ts';
@@ -47,7 +47,9 @@ export function registerSelfServiceApi(app: KanalApp, ctx: AppContext, service: 
   app.post(
     '/api/services/:id/submissions',
     {
-      config: open,
+      // An API client has no page to take a CSRF token from. Forms cannot send JSON across
+      // sites, and session cookies are SameSite=Lax, so a cross-site request carries no login.
+      config: { ...open, csrf: 'exempt' },
       schema: {
         summary: 'Submit a self-service',
         description: 'Checked exactly like the pages. The same Idempotency-Key always returns the first submission (200 with replayed=true) and never makes a second case. Files cannot be sent through the API.',
@@ -63,7 +65,7 @@ export function registerSelfServiceApi(app: KanalApp, ctx: AppContext, service: 
       if (!def) throw notFound('There is no self-service with this id.');
       const login = loginOf(request);
       if (!mayUse(def, login)) throw unauthenticated();
-      const { submission, replayed } = await service.submitJson(def, request.body.answers, request.headers['idempotency-key'], applicantOf(login), request.lang);
+      const { submission, replayed } = await service.submitJson(def, request.body.answers, request.headers['idempotency-key'], await applicantFromLogin(ctx, request, login), request.lang);
       return reply.code(replayed ? 200 : 201).send(receipt(submission, replayed));
     },
   );

@@ -76,7 +76,7 @@ test('killed inside the submission transaction: nothing is left, and sending aga
   const service = make();
   const reopened = await service.openDraft(draft.id, { subject: 'kill-test' });
   assert.ok(typeof reopened === 'object' && reopened.submission_reference === null, 'the draft is still unsent');
-  const sent = await service.submitDraft(catalogue.get('raaden-over-vejareal')!, reopened, { subject: 'kill-test' }, 'da');
+  const sent = await service.submitDraft(catalogue.get('raaden-over-vejareal')!, reopened, 'da');
   assert.ok('submission' in sent && !sent.replayed);
   const after = await counts();
   assert.deepEqual(after, { submissions: before.submissions + 1, cases: before.cases + 1, contacts: before.contacts + 1, jobs: before.jobs + 2 });
@@ -91,7 +91,7 @@ test('killed after the commit, before the answer: everything is there, and a ret
   const service = make();
   const reopened = await service.openDraft(draft.id, { subject: 'kill-test' });
   assert.ok(typeof reopened === 'object');
-  const again = await service.submitDraft(catalogue.get('anmeld-rotter')!, reopened, { subject: 'kill-test' }, 'da');
+  const again = await service.submitDraft(catalogue.get('anmeld-rotter')!, reopened, 'da');
   assert.ok('submission' in again && again.replayed);
   assert.equal((await counts()).cases, before.cases + 1);
 });
@@ -139,7 +139,7 @@ test('a new service version: removed questions are dropped, changed ones asked a
   assert.equal(current.draft.service_version, 2);
   assert.equal(current.draft.answers.beskrivelse, undefined);
   // A radio value is still text, so it is kept and checked again; the new question is missing.
-  const sent = await service.submitDraft(v2, current.draft, { subject: 'version' }, 'da');
+  const sent = await service.submitDraft(v2, current.draft, 'da');
   assert.ok('incomplete' in sent);
   assert.equal(sent.incomplete.id, 'kontakt');
   assert.equal(sent.errors[0]!.message, 'Vælg et svar: Er der børn i huset?');

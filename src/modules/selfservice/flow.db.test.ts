@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { portalModule } from '../portal/index.ts';
 import { createSelfServiceModule } from './index.ts';
-import { countRows, createPortTables, PNG, recordingPorts } from './testing.ts';
+import { appModulesWith, countRows, createPortTables, PNG, recordingPorts } from './testing.ts';
 import type { SelfService } from './service.ts';
 
 
@@ -18,7 +18,7 @@ let service: SelfService;
 
 before(async () => {
   const module = createSelfServiceModule({ ports: recordingPorts(), onReady: (s) => (service = s) });
-  t = await startTestApp({ modules: [portalModule, module] });
+  t = await startTestApp({ modules: appModulesWith(module) });
   await createPortTables(t.database.db);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();

@@ -48,7 +48,7 @@ test('funnel counts, abandonment after 24 idle hours, and abandoned-then-complet
   let a = (await service.startDraft(def)).draft;
   a = await answerSteps(a, 4);
   at(10);
-  assert.ok('submission' in (await service.submitDraft(def, a, {}, 'da')));
+  assert.ok('submission' in (await service.submitDraft(def, a, 'da')));
   // B: "mus" → eligibility exit.
   at(0);
   const b = (await service.startDraft(def)).draft;
@@ -72,7 +72,7 @@ test('funnel counts, abandonment after 24 idle hours, and abandoned-then-complet
 
   at(30 * 60);
   d = await answerSteps(d, 4);
-  assert.ok('submission' in (await service.submitDraft(def, d, {}, 'da')));
+  assert.ok('submission' in (await service.submitDraft(def, d, 'da')));
   at(31 * 60);
   await service.feedback(def.id, 4, 'Let');
   await service.feedback(def.id, 5, undefined);

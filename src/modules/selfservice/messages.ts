@@ -130,6 +130,8 @@ const da = {
   assistedCpr: 'Borgerens CPR-nummer',
   assistedPurpose: 'Hvorfor slår du borgeren op?',
   assistedBanner: 'Medbetjening: du udfylder løsningen sammen med en borger.',
+  assistedUnknown: 'Vi kan ikke finde en person med det CPR-nummer.',
+  assistedHint: 'Opslaget bliver skrevet i loggen med din begrundelse.',
   // Staff page
   funnelTitle: (title: string) => `Tragt: ${title}`,
   funnelViews: 'Visninger',
@@ -281,6 +283,8 @@ const en: SelfServiceMessages = {
   assistedCpr: 'The citizen\'s CPR number',
   assistedPurpose: 'Why are you looking up the citizen?',
   assistedBanner: 'Assisted self-service: you fill in the service together with a citizen.',
+  assistedUnknown: 'We cannot find a person with that CPR number.',
+  assistedHint: 'The lookup is written to the log with your reason.',
   funnelTitle: (title) => `Funnel: ${title}`,
   funnelViews: 'Views',
   funnelStarts: 'Started',

@@ -14,6 +14,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn('service_id', 'text', (c) => c.notNull())
         .addColumn('service_version', 'integer', (c) => c.notNull())
         .addColumn('owner_subject', 'text')
+        // Who the service is for (from the login or, when assisted, the person register): the case's party.
+        .addColumn('applicant', t.json, (c) => c.notNull())
         .addColumn('assisted', t.boolean, (c) => c.notNull())
         .addColumn('answers', t.json, (c) => c.notNull())
         .addColumn('current_step', 'text', (c) => c.notNull())

@@ -18,7 +18,8 @@ import type { Draft, SelfService } from './service.ts';
 import { submissionCounts } from './store.ts';
 import { CataloguePage } from './views/catalogue-page.tsx';
 import { CheckPage, ExitPage, MessagePage, paths, ReceiptPage, ResumePage, StartPage, StepPage } from './views/pages.tsx';
-import { loginOf, csrfOf, applicantOf, mayUse, loginUrlFor } from './identity.ts';
+import { normaliseCpr } from '../../platform/auth/index.ts';
+import { applicantForAssisted, applicantFromLogin, csrfOf, loginOf, loginUrlFor, mayAssist, mayUse } from './identity.ts';
 
 const open = { access: { public: true } } as const;
 const hidden = { hide: true };
@@ -176,32 +177,55 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     );
   });
 
+  function startPage(request: FastifyRequest, reply: FastifyReply, def: ServiceDefinition, drafts: Draft[], errors: FieldError[] = [], raw: RawForm = {}) {
+    const login = loginOf(request);
+    return reply.page(
+      <StartPage
+        ctx={pageContext(request, config)}
+        def={def}
+        csrf={csrfOf(request)}
+        loginUrl={loginUrlFor(def)}
+        needsLogin={!mayUse(def, login)}
+        assisted={mayAssist(login)}
+        errors={errors}
+        raw={raw}
+        drafts={drafts.map((d) => ({ href: paths.step(def.id, d.id, d.current_step), saved: dateText(d.updated_at, request.lang) }))}
+      />,
+      errors.length > 0 ? 400 : 200,
+    );
+  }
+
   app.get('/selvbetjening/:serviceId', { config: open, schema: { ...hidden, params: ServiceParams } }, async (request, reply) => {
     const def = definition(request.params.serviceId);
     await service.countView(def.id);
     const login = loginOf(request);
     const drafts = login ? (await service.draftsOf(login.subject)).filter((d) => d.service_id === def.id) : [];
-    const page = { ...pageContext(request, config), loginUrl: loginUrlFor(request, def) };
-    return reply.page(
-      <StartPage
-        ctx={page}
-        def={def}
-        csrf={csrfOf(request)}
-        needsLogin={!mayUse(def, login)}
-        assisted={login?.kind === 'staff'}
-        drafts={drafts.map((d) => ({ href: paths.step(def.id, d.id, d.current_step), saved: dateText(d.updated_at, request.lang) }))}
-      />,
-    );
+    return startPage(request, reply, def, drafts);
   });
 
   app.post('/selvbetjening/:serviceId/start', { config: open, schema: { ...hidden, params: ServiceParams, body: Type.Optional(FormBody) } }, async (request, reply) => {
     const def = definition(request.params.serviceId);
     const login = loginOf(request);
     if (!mayUse(def, login)) return reply.redirect(paths.service(def.id), 303);
-    const assisted = login?.kind === 'staff';
-    const { draft, secret } = await service.startDraft(def, { applicant: assisted ? {} : applicantOf(login), assisted });
-    reply.setCookie(draftCookie(draft), secret, cookieOptions(def, draft));
-    return reply.redirect(paths.step(def.id, draft.id, draft.current_step), 303);
+    let started;
+    if (login && mayAssist(login)) {
+      // Medbetjening: the employee names the citizen and says why; the lookup is audited.
+      const { raw } = splitBody(request.body);
+      const t = selfServiceMessages[request.lang];
+      const cpr = normaliseCpr(typeof raw.cpr === 'string' ? raw.cpr : '');
+      const purpose = typeof raw.purpose === 'string' ? raw.purpose.trim() : '';
+      const errors: FieldError[] = [];
+      if (!cpr) errors.push({ field: 'cpr', target: 'cpr', message: t.cprFormat });
+      if (!purpose) errors.push({ field: 'purpose', target: 'purpose', message: t.required(t.assistedPurpose) });
+      const applicant = cpr && purpose ? await applicantForAssisted(ctx, request, login, cpr, purpose) : undefined;
+      if (cpr && purpose && !applicant) errors.push({ field: 'cpr', target: 'cpr', message: t.assistedUnknown });
+      if (errors.length > 0 || !applicant) return startPage(request, reply, def, [], errors, raw);
+      started = await service.startDraft(def, { applicant, owner: login.subject, assisted: true });
+    } else {
+      started = await service.startDraft(def, { applicant: await applicantFromLogin(ctx, request, login) });
+    }
+    reply.setCookie(draftCookie(started.draft), started.secret, cookieOptions(def, started.draft));
+    return reply.redirect(paths.step(def.id, started.draft.id, started.draft.current_step), 303);
   });
 
   // ---- resume ------------------------------------------------------------------------------
@@ -262,7 +286,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
       const earlier = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => !step.fields.some((f) => f.id === id)));
       errors = (await checkStep(step.fields, raw, earlier, service.checkContext(request.lang), filesIn(draft.answers, step))).errors;
     }
-    return renderStep(request, reply, def, draft, step, raw, errors, changed ? t.draftOtherVersion : loginLost(request) ? t.draftExpiredSession : undefined, request.query.retur === 'tjek');
+    return renderStep(request, reply, def, draft, step, raw, errors, changed ? t.draftOtherVersion : request.sessionExpired ? t.draftExpiredSession : undefined, request.query.retur === 'tjek');
   });
 
   app.post(
@@ -325,8 +349,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
       const agreed = raw.declaration === 'yes' || (Array.isArray(raw.declaration) && raw.declaration.includes('yes'));
       if (!agreed) return checkAnswers(request, reply, def, draft, undefined, t.declarationMissing);
     }
-    const login = loginOf(request);
-    const result = await service.submitDraft(def, draft, draft.assisted ? {} : applicantOf(login), request.lang);
+    const result = await service.submitDraft(def, draft, request.lang);
     if ('exit' in result) return reply.redirect(paths.exit(def.id, draft.id, result.exit.id), 303);
     if ('incomplete' in result) return reply.redirect(`${paths.step(def.id, draft.id, result.incomplete.id)}?fejl=1`, 303);
     return reply.redirect(paths.receipt(def.id, draft.id) + (result.replayed ? '?igen=1' : ''), 303);
@@ -407,8 +430,4 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
   );
 }
 
-/** True when the visitor came with a session that had just expired (set by the identity layer). */
-function loginLost(request: FastifyRequest): boolean {
-  return (request as unknown as { sessionExpired?: boolean }).sessionExpired === true;
-}
 

@@ -14,6 +14,9 @@ import { answeredQuestions, applicableAnswers, CHECK_ANSWERS, exitFor, firstInco
 import type { CaseRequest, SubmissionPorts } from './ports.ts';
 import type { Answers, AnswerValue, Exit, FieldOf, FileRef, ServiceDefinition, Step } from './schema.ts';
 import * as store from './store.ts';
+import type { Applicant } from './store.ts';
+
+export type { Applicant };
 
 export interface SelfServiceDeps {
   db: Db;
@@ -28,14 +31,6 @@ export interface SelfServiceDeps {
   clock?: () => Date;
 }
 
-/** Who is filling in the service, as the login says. */
-export interface Applicant {
-  subject?: string;
-  name?: string;
-  cpr?: string;
-  cvr?: string;
-  organisation?: string;
-}
 
 export type Draft = store.DraftRow;
 
@@ -73,7 +68,11 @@ export function selfService(deps: SelfServiceDeps) {
     return answers;
   }
 
-  async function startDraft(def: ServiceDefinition, options: { applicant?: Applicant; assisted?: boolean } = {}): Promise<{ draft: Draft; secret: string }> {
+  /**
+   * Starts a draft. `owner` is the login that may reopen it (the citizen, or the front-desk
+   * employee when assisted); `applicant` is whom it is for.
+   */
+  async function startDraft(def: ServiceDefinition, options: { applicant?: Applicant; owner?: string; assisted?: boolean } = {}): Promise<{ draft: Draft; secret: string }> {
     const secret = randomBytes(24).toString('base64url');
     const started = at();
     const draft: Omit<Draft, 'submission_reference'> = {
@@ -81,7 +80,8 @@ export function selfService(deps: SelfServiceDeps) {
       secret_hash: hash(secret),
       service_id: def.id,
       service_version: def.version,
-      owner_subject: options.applicant?.subject ?? null,
+      owner_subject: options.owner ?? options.applicant?.subject ?? null,
+      applicant: options.applicant ?? {},
       assisted: options.assisted ?? false,
       answers: prefillFor(def, options.applicant ?? {}),
       current_step: def.steps[0]!.id,
@@ -297,8 +297,8 @@ export function selfService(deps: SelfServiceDeps) {
     }
   }
 
-  /** Sends a draft after checking every shown step again. */
-  async function submitDraft(def: ServiceDefinition, draft: Draft, applicant: Applicant, lang: Lang): Promise<{ submission: store.SubmissionRow; replayed: boolean } | { incomplete: Step; errors: FieldError[] } | { exit: Exit }> {
+  /** Sends a draft after checking every shown step again. The case's party is the draft's applicant. */
+  async function submitDraft(def: ServiceDefinition, draft: Draft, lang: Lang): Promise<{ submission: store.SubmissionRow; replayed: boolean } | { incomplete: Step; errors: FieldError[] } | { exit: Exit }> {
     if (draft.submission_reference) {
       const sent = await store.submissionByReference(db, draft.submission_reference);
       if (sent) return { submission: sent, replayed: true };
@@ -308,7 +308,7 @@ export function selfService(deps: SelfServiceDeps) {
     if (exit) return { exit };
     const incomplete = await firstIncompleteStep(def, answers, checkContext(lang));
     if (incomplete) return { incomplete: incomplete.step, errors: incomplete.errors };
-    return submit({ def, answers, idempotencyKey: `draft:${draft.id}`, applicant, assisted: draft.assisted, draft });
+    return submit({ def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
   }
 
   /** The API: the same checks as the pages, every step at once; no drafts. */

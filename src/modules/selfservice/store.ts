@@ -3,6 +3,16 @@ import { sql, type Generated, type Selectable } from 'kysely';
 import { json, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Answers } from './schema.ts';
 
+/** Who a service is filled in for: the case's party and the source of prefilled answers. */
+export interface Applicant {
+  subject?: string;
+  name?: string;
+  cpr?: string;
+  cvr?: string;
+  organisation?: string;
+  address?: string;
+}
+
 /** A frozen question and answer, as the citizen saw them when sending. */
 export interface SummaryRow {
   step: string;
@@ -17,6 +27,7 @@ type Tables = {
     service_id: string;
     service_version: number;
     owner_subject: string | null;
+    applicant: JsonColumn<Applicant>;
     assisted: boolean;
     answers: JsonColumn<Answers>;
     current_step: string;
@@ -72,8 +83,8 @@ const q = (db: Db | Trx) => db.withTables<Tables>();
 
 // ---- drafts ----------------------------------------------------------------------------
 
-export async function insertDraft(trx: Db | Trx, draft: Omit<DraftRow, 'answers' | 'submission_reference'> & { answers: Answers }): Promise<void> {
-  await q(trx).insertInto('selfservice_draft').values({ ...draft, answers: json(draft.answers), submission_reference: null }).execute();
+export async function insertDraft(trx: Db | Trx, draft: Omit<DraftRow, 'answers' | 'applicant' | 'submission_reference'> & { answers: Answers; applicant: Applicant }): Promise<void> {
+  await q(trx).insertInto('selfservice_draft').values({ ...draft, answers: json(draft.answers), applicant: json(draft.applicant), submission_reference: null }).execute();
 }
 
 export function findDraft(db: Db | Trx, id: string): Promise<DraftRow | undefined> {

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { portalModule } from '../portal/index.ts';
 import { createSelfServiceModule } from './index.ts';
-import { countRows, createPortTables, planAnswers, recordingPorts } from './testing.ts';
+import { appModulesWith, countRows, createPortTables, planAnswers, recordingPorts } from './testing.ts';
 import type { SelfService } from './service.ts';
 
 let t: TestApp;
@@ -17,7 +17,7 @@ let service: SelfService;
 
 before(async () => {
   const module = createSelfServiceModule({ ports: recordingPorts(), onReady: (s) => (service = s) });
-  t = await startTestApp({ modules: [portalModule, module] });
+  t = await startTestApp({ modules: appModulesWith(module) });
   await createPortTables(t.database.db);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
@@ -28,6 +28,7 @@ after(() => t.close());
 /** Runs a service through its pages up to "Tjek dine svar"; returns the draft's paths. */
 async function fillIn(c: FormClient, serviceId: string): Promise<{ draft: string; send: string }> {
   const def = service.catalogue.get(serviceId)!;
+  await c.get(`/selvbetjening/${serviceId}`);
   const start = await c.post(`/selvbetjening/${serviceId}/start`, {});
   assert.equal(start.status, 303, `start ${serviceId}`);
   let location = start.location!;
@@ -132,7 +133,7 @@ test('assisted self-service marks the submission and the contact', async () => {
     assert.deepEqual(result.errors, []);
     current = { ...current, answers: result.answers };
   }
-  const sent = await service.submitDraft(def, current, {}, 'da');
+  const sent = await service.submitDraft(def, current, 'da');
   assert.ok('submission' in sent);
   assert.equal(sent.submission.assisted, true);
   const contact = await sql<{ assisted: number }>`select assisted from test_contact where case_reference = ${sent.submission.case_reference}`.execute(t.database.db);

@@ -4,6 +4,8 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import type { SubmissionPorts } from './ports.ts';
+import type { KanalModule } from '../../platform/module.ts';
+import { modules } from '../../modules.ts';
 import { isVisible } from './conditions.ts';
 import { exitFor } from './flow.ts';
 import type { Answers, Field, ServiceDefinition, SimpleField } from './schema.ts';
@@ -128,4 +130,9 @@ export function planAnswers(def: ServiceDefinition): PlannedStep[] {
     plan.push({ stepId: step.id, form });
   }
   return plan;
+}
+
+/** The app's modules with this self-service module in place of the default one. */
+export function appModulesWith(selfservice: KanalModule): KanalModule[] {
+  return modules.map((m) => (m.name === 'selfservice' ? selfservice : m));
 }

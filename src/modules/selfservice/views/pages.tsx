@@ -1,7 +1,7 @@
 // The citizen's pages of a self-service: start, steps, exits, "Tjek dine svar", receipt.
 import type { ComponentChildren } from 'preact';
 import { CitizenLayout, type PageContext } from '../../../platform/ui/index.ts';
-import { Alert, BackLink, Button, ButtonGroup, Checkboxes, DA_TEXTS, EN_TEXTS, ErrorSummary, Radios, StepCounter, StepIndicator, SummaryList, Textarea } from '../../../platform/ui/components/index.ts';
+import { Alert, BackLink, Button, ButtonGroup, Checkboxes, DA_TEXTS, EN_TEXTS, ErrorSummary, Radios, StepCounter, StepIndicator, SummaryList, Textarea, TextInput } from '../../../platform/ui/components/index.ts';
 import type { FieldError, RawForm } from '../fields.ts';
 import { selfServiceMessages } from '../messages.ts';
 import type { Exit, FileRef, ServiceDefinition, Step } from '../schema.ts';
@@ -21,8 +21,8 @@ export const paths = {
   feedback: (id: string) => `/selvbetjening/${id}/tilfredshed`,
 };
 
-function Csrf({ token }: { token: string | undefined }) {
-  return token ? <input type="hidden" name="_csrf" value={token} /> : null;
+function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
 }
 
 const texts = (ctx: PageContext) => (ctx.lang === 'da' ? DA_TEXTS : EN_TEXTS);
@@ -37,14 +37,29 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
-export function StartPage({ ctx, def, csrf, needsLogin, drafts, assisted }: { ctx: PageContext; def: ServiceDefinition; csrf: string | undefined; needsLogin: boolean; drafts: { href: string; saved: string }[]; assisted: boolean }) {
+export interface StartPageProps {
+  ctx: PageContext;
+  def: ServiceDefinition;
+  csrf: string;
+  loginUrl: string;
+  needsLogin: boolean;
+  drafts: { href: string; saved: string }[];
+  /** A front-desk employee: the form asks for the citizen's CPR number and a reason. */
+  assisted: boolean;
+  errors: FieldError[];
+  raw: RawForm;
+}
+
+export function StartPage({ ctx, def, csrf, loginUrl, needsLogin, drafts, assisted, errors, raw }: StartPageProps) {
   const t = selfServiceMessages[ctx.lang];
   const title = def.title[ctx.lang];
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
-    <CitizenLayout ctx={ctx} title={title}>
+    <CitizenLayout ctx={ctx} title={errors.length > 0 ? `${t.errorTitle}: ${title}` : title}>
       <BackLink href={paths.catalogue} texts={texts(ctx)}>
         {t.catalogueTitle}
       </BackLink>
+      <ErrorSummary title={t.errorTitle} errors={errors.map((e) => ({ fieldId: e.target, message: e.message }))} texts={texts(ctx)} />
       <h1>{title}</h1>
       <p class="font-lead">{def.description[ctx.lang]}</p>
       <h2>{t.whoMayUse}</h2>
@@ -55,7 +70,7 @@ export function StartPage({ ctx, def, csrf, needsLogin, drafts, assisted }: { ct
       </ul>
       <p>{t.deadline(def.caseDeadlineDays)}</p>
       {drafts.length > 0 && (
-        <Alert variant="info" heading={t.continueDraft} headingLevel={2}>
+        <Alert variant="info" heading={t.continueDraft} headingLevel={2} role={false}>
           <ul class="nobullet-list">
             {drafts.map((d) => (
               <li key={d.href}>
@@ -68,14 +83,22 @@ export function StartPage({ ctx, def, csrf, needsLogin, drafts, assisted }: { ct
       {needsLogin ? (
         <>
           <p>{t.loginFirst}</p>
-          {ctx.loginUrl && <Button variant="primary" href={ctx.loginUrl}>{t.logIn}</Button>}
+          <Button variant="primary" href={loginUrl}>
+            {t.logIn}
+          </Button>
         </>
       ) : (
-        <form method="post" action={paths.start(def.id)}>
+        <form method="post" action={paths.start(def.id)} novalidate>
           <Csrf token={csrf} />
-          {assisted && <p>{t.assistedBanner}</p>}
+          {assisted && (
+            <>
+              <Alert variant="info" text={t.assistedBanner} role={false} />
+              <TextInput id="cpr" name="cpr" label={t.assistedCpr} value={one(raw.cpr)} error={errorFor('cpr')} inputmode="numeric" inputClass="input-width-s" autocomplete="off" texts={texts(ctx)} />
+              <TextInput id="purpose" name="purpose" label={t.assistedPurpose} hint={t.assistedHint} value={one(raw.purpose)} error={errorFor('purpose')} texts={texts(ctx)} />
+            </>
+          )}
           <Button variant="primary" icon="arrow-forward">
-            {t.startNow}
+            {assisted ? t.assistedStart : t.startNow}
           </Button>
         </form>
       )}
@@ -84,6 +107,8 @@ export function StartPage({ ctx, def, csrf, needsLogin, drafts, assisted }: { ct
     </CitizenLayout>
   );
 }
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export interface StepPageProps {
   ctx: PageContext;
@@ -96,7 +121,7 @@ export interface StepPageProps {
   errors: FieldError[];
   files: Record<string, FileRef[]>;
   backHref: string;
-  csrf: string | undefined;
+  csrf: string;
   notice?: string | undefined;
   returnToCheck: boolean;
   assisted: boolean;
@@ -165,7 +190,7 @@ export function CheckPage(props: {
   draftId: string;
   steps: Step[];
   rows: { stepId: string; question: string; answer: string; step: string }[];
-  csrf: string | undefined;
+  csrf: string;
   error?: string | undefined;
   notice?: string | undefined;
 }) {
@@ -213,7 +238,7 @@ function MultiLine({ text }: { text: string }) {
   return <>{lines.map((l, i) => (i === 0 ? l : [<br key={i} />, l]))}</>;
 }
 
-export function SatisfactionForm({ ctx, serviceId, csrf, thanks }: { ctx: PageContext; serviceId: string; csrf: string | undefined; thanks: boolean }) {
+export function SatisfactionForm({ ctx, serviceId, csrf, thanks }: { ctx: PageContext; serviceId: string; csrf: string; thanks: boolean }) {
   const t = selfServiceMessages[ctx.lang];
   if (thanks) return <Alert variant="success" text={t.satisfactionThanks} role={false} />;
   return (
@@ -228,7 +253,7 @@ export function SatisfactionForm({ ctx, serviceId, csrf, thanks }: { ctx: PageCo
   );
 }
 
-export function ExitPage({ ctx, def, exit, backHref, csrf, thanks }: { ctx: PageContext; def: ServiceDefinition; exit: Exit; backHref: string; csrf: string | undefined; thanks: boolean }) {
+export function ExitPage({ ctx, def, exit, backHref, csrf, thanks }: { ctx: PageContext; def: ServiceDefinition; exit: Exit; backHref: string; csrf: string; thanks: boolean }) {
   const t = selfServiceMessages[ctx.lang];
   return (
     <CitizenLayout ctx={ctx} title={`${exit.title[ctx.lang]} – ${def.title[ctx.lang]}`}>
@@ -252,7 +277,7 @@ export function ExitPage({ ctx, def, exit, backHref, csrf, thanks }: { ctx: Page
   );
 }
 
-export function ReceiptPage(props: { ctx: PageContext; def: ServiceDefinition; reference: string; caseReference: string; waitingList: boolean; pdfHref: string; csrf: string | undefined; thanks: boolean; replayed: boolean }) {
+export function ReceiptPage(props: { ctx: PageContext; def: ServiceDefinition; reference: string; caseReference: string; waitingList: boolean; pdfHref: string; csrf: string; thanks: boolean; replayed: boolean }) {
   const { ctx, def } = props;
   const t = selfServiceMessages[ctx.lang];
   return (
