@@ -38,6 +38,7 @@ export const settings = [
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
   { env: 'KANAL_SELFSERVICE_DRAFT_DAYS', schema: Type.Integer({ minimum: 1, maximum: 365 }), allowed: 'a whole number of days from 1 to 365', description: 'Self-service drafts are deleted this many days after they were last saved.', default: '30' },
+  { env: 'KANAL_SELFSERVICE_WEBHOOK_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'Told (POST, JSON, references only) of every self-service submission, through the outbox.' },
   { env: 'KANAL_SERVICES_DIR', schema: nonEmpty, allowed: 'a directory path', description: 'Where the self-service definitions (*.json) are read from. Default: the catalogue shipped in src/services.' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
   // Identity and access (src/platform/auth). See docs/security.md.
@@ -102,6 +103,7 @@ export interface Config {
     draftDays: number;
     /** undefined: the catalogue shipped with Kanal. */
     servicesDir: string | undefined;
+    webhookUrl: string | undefined;
   };
   municipality: {
     name: string;
@@ -216,6 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
     selfService: {
       draftDays: get('KANAL_SELFSERVICE_DRAFT_DAYS'),
       servicesDir: get('KANAL_SERVICES_DIR'),
+      webhookUrl: get('KANAL_SELFSERVICE_WEBHOOK_URL'),
     },
     municipality: {
       name: get('KANAL_MUNICIPALITY_NAME'),

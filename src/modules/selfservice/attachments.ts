@@ -1,8 +1,10 @@
 // Uploaded files: checked by content (not by name or the browser's word), limited in
 // size and count per field, scanned through a hook, and kept in a file store.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import type { FileStorage } from '../../platform/storage/index.ts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { formatNumber } from '../../platform/i18n/index.ts';
@@ -10,27 +12,26 @@ import { DEFAULT_MAX_FILES, DEFAULT_MAX_SIZE_MB } from './fields.ts';
 import { selfServiceMessages } from './messages.ts';
 import type { FieldOf, FileRef } from './schema.ts';
 
-/** Where file bytes live. Local disk by default; platform storage replaces it when it lands. */
+/** Where file bytes live: platform storage (local disk or object storage), under selfservice/. */
 export interface FileStore {
   put(bytes: Buffer): Promise<string>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
 }
 
-export function diskFileStore(dir: string): FileStore {
-  const file = (key: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error('Not a file key.');
-    return path.join(dir, key);
-  };
+export function storageFileStore(storage: FileStorage): FileStore {
   return {
     async put(bytes) {
-      await fs.mkdir(dir, { recursive: true });
-      const key = randomUUID();
-      await fs.writeFile(file(key), bytes, { flag: 'wx' });
+      const key = `selfservice/${randomUUID()}`;
+      await storage.put(key, Readable.from([bytes]));
       return key;
     },
-    get: (key) => fs.readFile(file(key)),
-    delete: (key) => fs.rm(file(key), { force: true }),
+    async get(key) {
+      return buffer(await storage.get(key));
+    },
+    async delete(key) {
+      await storage.delete(key);
+    },
   };
 }
 

@@ -6,11 +6,15 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
+import { localDiskStorage } from '../../platform/storage/index.ts';
 import { albertslundRegister } from './address-register.ts';
-import { diskFileStore, noVirusScan } from './attachments.ts';
+import { noVirusScan, storageFileStore } from './attachments.ts';
 import { loadCatalogue } from './definitions.ts';
 import { funnel, funnelCsv } from './funnel.ts';
 import { migrations } from './migrations.ts';
+import { collectMigrations } from '../../platform/module.ts';
+import { jobsModule } from '../../platform/jobs/index.ts';
+import { notifyModule } from '../../platform/notify/index.ts';
 import { createPortTables, planAnswers, recordingPorts } from './testing.ts';
 import { selfService, type Draft } from './service.ts';
 
@@ -24,9 +28,9 @@ let service: ReturnType<typeof selfService>;
 
 before(async () => {
   database = await createTestDatabase();
-  await migrateToLatest(database.db, migrations);
+  await migrateToLatest(database.db, collectMigrations([jobsModule, notifyModule, { name: 'selfservice', migrations }]));
   await createPortTables(database.db);
-  service = selfService({ db: database.db, catalogue, ports: recordingPorts(), files: diskFileStore(path.join(database.dataDir, 'f')), scan: noVirusScan, addresses: albertslundRegister(), draftDays: 30, clock: () => now });
+  service = selfService({ db: database.db, catalogue, ports: recordingPorts(), files: storageFileStore(localDiskStorage(path.join(database.dataDir, 'f'), { maxBytes: 50 * 1024 * 1024 })), scan: noVirusScan, addresses: albertslundRegister(), draftDays: 30, clock: () => now });
 });
 after(() => database.close());
 

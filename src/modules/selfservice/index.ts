@@ -1,10 +1,11 @@
 // Self-service: declarative services (src/services/*.json) run as guided flows with
 // drafts, attachments, receipts and funnel figures. Other modules use what is exported here.
-import path from 'node:path';
 import type { AppContext, KanalApp, KanalModule } from '../../platform/module.ts';
 import { KanalError } from '../../platform/http/errors.ts';
 import { albertslundRegister, type AddressRegister } from './address-register.ts';
-import { diskFileStore, noVirusScan, type FileStore, type VirusScanner } from './attachments.ts';
+import { noVirusScan, storageFileStore, type FileStore, type VirusScanner } from './attachments.ts';
+import { createStorage } from '../../platform/storage/index.ts';
+import { selfServiceJobs } from './jobs.ts';
 import { defaultServicesDir, loadCatalogue, type Catalogue } from './definitions.ts';
 import { migrations } from './migrations.ts';
 import type { SubmissionPorts } from './ports.ts';
@@ -21,16 +22,13 @@ export type { FileStore, VirusScanner } from './attachments.ts';
 export type { ServiceDefinition } from './schema.ts';
 export type { SelfService } from './service.ts';
 
-/** Until the cases, contacts and jobs modules are wired in, submitting says so instead of half-working. */
+/** Until the cases and contacts modules are wired in, submitting says so instead of half-working. */
 export const unwiredPorts: SubmissionPorts = {
   async createCase() {
     throw new KanalError('service_unavailable', 'Self-service submissions need the cases module (createCase).');
   },
   async recordContact() {
     throw new KanalError('service_unavailable', 'Self-service submissions need the contacts module (record).');
-  },
-  async enqueue() {
-    throw new KanalError('service_unavailable', 'Self-service submissions need the jobs module (enqueue).');
   },
 };
 
@@ -46,22 +44,27 @@ export interface SelfServiceOptions {
 }
 
 export function createSelfServiceModule(options: SelfServiceOptions = {}): KanalModule {
+  let running: SelfService | undefined;
+  const build = (ctx: AppContext): SelfService =>
+    (running ??= selfService({
+      db: ctx.db,
+      // An invalid definition throws DefinitionError here: start-up stops with file, path and problem.
+      catalogue: options.catalogue ?? loadCatalogue(ctx.config.selfService.servicesDir ?? defaultServicesDir, ctx.config.auth.departments.map((d) => d.id)),
+      ports: options.ports ?? unwiredPorts,
+      files: options.files?.(ctx) ?? storageFileStore(createStorage(ctx.config)),
+      scan: options.scan ?? noVirusScan,
+      addresses: options.addresses ?? albertslundRegister(),
+      draftDays: ctx.config.selfService.draftDays,
+      webhookUrl: ctx.config.selfService.webhookUrl,
+      ...(options.clock ? { clock: options.clock } : {}),
+    }));
   return {
     name: 'selfservice',
     migrations,
+    // The worker may run without the web app (kanal worker): it builds the service itself.
+    jobs: (ctx) => selfServiceJobs(ctx, () => build(ctx)),
     register(app: KanalApp, ctx: AppContext) {
-      // An invalid definition throws DefinitionError here: start-up stops with file, path and problem.
-      const catalogue = options.catalogue ?? loadCatalogue(ctx.config.selfService.servicesDir ?? defaultServicesDir);
-      const service = selfService({
-        db: ctx.db,
-        catalogue,
-        ports: options.ports ?? unwiredPorts,
-        files: options.files?.(ctx) ?? diskFileStore(path.join(ctx.config.dataDir, 'selfservice-files')),
-        scan: options.scan ?? noVirusScan,
-        addresses: options.addresses ?? albertslundRegister(),
-        draftDays: ctx.config.selfService.draftDays,
-        ...(options.clock ? { clock: options.clock } : {}),
-      });
+      const service = build(ctx);
       registerSelfServiceRoutes(app, ctx, service);
       registerSelfServiceApi(app, ctx, service);
       registerFunnelRoutes(app, ctx, service);

@@ -1,7 +1,6 @@
 // What a submission needs from other modules, called inside the submission's own
-// transaction: the case (cases.createCase), the contact (contacts.record) and the
-// outbox (jobs.enqueue). The app wires the real modules in (index.ts); the interfaces
-// are the exact call sites.
+// transaction: the case (cases.createCase) and the contact (contacts.record). The app
+// wires the real modules in (index.ts); the interfaces are the exact call sites.
 import type { Trx } from '../../platform/db/index.ts';
 
 export interface CaseRequest {
@@ -37,5 +36,4 @@ export interface ContactRecord {
 export interface SubmissionPorts {
   createCase(trx: Trx, request: CaseRequest): Promise<{ reference: string }>;
   recordContact(trx: Trx, contact: ContactRecord): Promise<void>;
-  enqueue(trx: Trx, type: string, payload: Record<string, unknown>, options: { key: string }): Promise<void>;
 }

@@ -2,6 +2,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db } from '../../platform/db/index.ts';
+import { enqueue } from '../../platform/jobs/index.ts';
+import { send as sendNotification } from '../../platform/notify/index.ts';
 import { now as nowStamp, type Timestamp } from '../../platform/db/index.ts';
 import { conflict, validationFailed } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
@@ -27,6 +29,8 @@ export interface SelfServiceDeps {
   addresses: AddressRegister;
   /** Drafts are deleted this many days after they were last saved. */
   draftDays: number;
+  /** Told of every submission (through the outbox), when set. */
+  webhookUrl?: string | undefined;
   /** The clock, so tests can move time. */
   clock?: () => Date;
 }
@@ -201,6 +205,7 @@ export function selfService(deps: SelfServiceDeps) {
   }
 
   interface SubmitInput {
+    lang: Lang;
     def: ServiceDefinition;
     answers: Answers;
     idempotencyKey: string;
@@ -275,8 +280,13 @@ export function selfService(deps: SelfServiceDeps) {
           ...(party.cpr ? { cpr: party.cpr } : {}),
           ...(party.cvr ? { cvr: party.cvr } : {}),
         });
-        await deps.ports.enqueue(trx, 'selfservice.receipt', { reference, serviceId: def.id, email: typeof answers.email === 'string' ? answers.email : null }, { key: `selfservice.receipt:${reference}` });
-        await deps.ports.enqueue(trx, 'webhook.selfservice.submitted', { reference, serviceId: def.id, serviceVersion: def.version, caseReference: created.reference }, { key: `webhook.selfservice.submitted:${reference}` });
+        // The receipt by e-mail ("we have received it"; no content) and the webhook go
+        // through the outbox, so they exist exactly when the submission does.
+        const email = receiptAddress(def, answers);
+        if (email) await sendNotification(trx, { channel: 'email', to: email, template: 'received', lang: input.lang, key: `selfservice.receipt:${reference}` });
+        if (deps.webhookUrl) {
+          await enqueue(trx, 'selfservice.submitted', { reference, serviceId: def.id, serviceVersion: def.version, caseReference: created.reference, submittedAt }, { key: `selfservice.submitted:${reference}` });
+        }
         if (input.draft) {
           await store.markDraftSubmitted(trx, input.draft.id, reference);
           await store.completeAttempt(trx, input.draft.attempt_id, submittedAt, null);
@@ -308,7 +318,7 @@ export function selfService(deps: SelfServiceDeps) {
     if (exit) return { exit };
     const incomplete = await firstIncompleteStep(def, answers, checkContext(lang));
     if (incomplete) return { incomplete: incomplete.step, errors: incomplete.errors };
-    return submit({ def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
+    return submit({ lang, def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
   }
 
   /** The API: the same checks as the pages, every step at once; no drafts. */
@@ -338,7 +348,7 @@ export function selfService(deps: SelfServiceDeps) {
     if (all.length > 0) throw validationFailed(all.map((e) => ({ field: e.field, message: e.message })));
     const exit = exitFor(def, answers);
     if (exit) throw validationFailed([{ field: exit.id, message: `${exit.reason[lang]} ${exit.instead[lang]}` }]);
-    return submit({ def, answers, idempotencyKey: `api:${idempotencyKey}`, applicant, assisted: false });
+    return submit({ lang, def, answers, idempotencyKey: `api:${idempotencyKey}`, applicant, assisted: false });
   }
 
   async function feedback(serviceId: string, rating: number, comment: string | undefined): Promise<void> {
@@ -381,6 +391,17 @@ export function selfService(deps: SelfServiceDeps) {
 }
 
 export type SelfService = ReturnType<typeof selfService>;
+
+/** Where the e-mail receipt goes: the first e-mail question answered. */
+function receiptAddress(def: ServiceDefinition, answers: Answers): string | undefined {
+  for (const step of def.steps) {
+    for (const field of step.fields) {
+      const value = answers[field.id];
+      if (field.type === 'email' && typeof value === 'string') return value;
+    }
+  }
+  return undefined;
+}
 
 /** Answers given on the steps before this one. */
 function answersBefore(def: ServiceDefinition, answers: Answers, stepId: string): Answers {

@@ -13,10 +13,9 @@ import type { Answers, Field, ServiceDefinition, SimpleField } from './schema.ts
 export async function createPortTables(db: Db): Promise<void> {
   await sql`create table test_case (reference text primary key, department text not null, kle text not null, service text not null, submission text not null, applicant text not null)`.execute(db);
   await sql`create table test_contact (case_reference text not null, channel text not null, kind text not null, assisted integer not null, department text not null)`.execute(db);
-  await sql`create table test_job (key text primary key, type text not null)`.execute(db);
 }
 
-export function recordingPorts(options: { beforeCase?: () => void | Promise<void>; afterJobs?: () => void | Promise<void> } = {}): SubmissionPorts {
+export function recordingPorts(options: { beforeCase?: () => void | Promise<void>; afterContact?: () => void | Promise<void> } = {}): SubmissionPorts {
   let n = 0;
   return {
     async createCase(trx: Trx, request) {
@@ -28,15 +27,12 @@ export function recordingPorts(options: { beforeCase?: () => void | Promise<void
     },
     async recordContact(trx: Trx, contact) {
       await sql`insert into test_contact (case_reference, channel, kind, assisted, department) values (${contact.caseReference}, ${contact.channel}, ${contact.kind}, ${contact.assisted ? 1 : 0}, ${contact.department})`.execute(trx);
-    },
-    async enqueue(trx: Trx, type, _payload, { key }) {
-      await sql`insert into test_job (key, type) values (${key}, ${type})`.execute(trx);
-      await options.afterJobs?.();
+      await options.afterContact?.();
     },
   };
 }
 
-export async function countRows(db: Db, table: 'test_case' | 'test_contact' | 'test_job' | 'selfservice_submission'): Promise<number> {
+export async function countRows(db: Db, table: 'test_case' | 'test_contact' | 'jobs' | 'notify_messages' | 'selfservice_submission'): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
