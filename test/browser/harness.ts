@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/app.ts';
+import type { TestApp, TestAppOptions } from '../helpers/app.ts';
+import { startListeningTestApp } from '../helpers/http-client.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,11 +34,9 @@ export interface BrowserTest {
 }
 
 export async function startBrowserTest(options: TestAppOptions = {}): Promise<BrowserTest> {
-  const app = await startTestApp(options);
-  await app.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.app.server.address();
-  assert.ok(address && typeof address === 'object');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  // Listening on the port its public URL names, so logins through the test identity provider work.
+  const app = await startListeningTestApp(options);
+  const baseUrl = app.baseUrl;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const contexts: BrowserContext[] = [];
   return {

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../http/index.ts';
 import { now } from '../db/index.ts';
 import { countJobsByState, listJobs, retryJob } from './store.ts';
 import { JobsPage } from './views/jobs-page.tsx';
+import { staffNav, type StaffIdentity } from '../auth/index.ts';
 
 const admin = { access: { roles: ['admin'] } } as const;
 const LIMIT = 200;
@@ -16,7 +17,7 @@ export function registerJobRoutes(app: KanalApp, ctx: AppContext): void {
     { config: admin, schema: { hide: true, querystring: Type.Object({ retried: Type.Optional(Type.Integer({ minimum: 1 })) }) } },
     async (request, reply) => {
       const [counts, jobs] = await Promise.all([countJobsByState(ctx.db), listJobs(ctx.db, ['queued', 'running', 'failed', 'dead'], LIMIT)]);
-      return reply.page(<JobsPage ctx={pageContext(request, ctx.config)} counts={counts} jobs={jobs} limit={LIMIT} retried={request.query.retried} />);
+      return reply.page(<JobsPage ctx={pageContext(request, ctx.config)} nav={staffNav(request.identity as StaffIdentity, request.lang)} counts={counts} jobs={jobs} limit={LIMIT} retried={request.query.retried} />);
     },
   );
 

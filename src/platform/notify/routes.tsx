@@ -3,12 +3,13 @@ import type { AppContext, KanalApp } from '../module.ts';
 import { pageContext } from '../ui/index.ts';
 import { listMessages } from './store.ts';
 import { OutboxPage } from './views/outbox-page.tsx';
+import { staffNav, type StaffIdentity } from '../auth/index.ts';
 
 const LIMIT = 100;
 
 export function registerNotifyRoutes(app: KanalApp, ctx: AppContext): void {
   app.get('/admin/notifications', { config: { access: { roles: ['admin'] } }, schema: { hide: true } }, async (request, reply) => {
     const messages = await listMessages(ctx.db, LIMIT);
-    return reply.page(<OutboxPage ctx={pageContext(request, ctx.config)} messages={messages} smtp={ctx.config.mail.smtp !== undefined} limit={LIMIT} />);
+    return reply.page(<OutboxPage ctx={pageContext(request, ctx.config)} nav={staffNav(request.identity as StaffIdentity, request.lang)} messages={messages} smtp={ctx.config.mail.smtp !== undefined} limit={LIMIT} />);
   });
 }
