@@ -279,7 +279,6 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const steps = visibleSteps(def, draft.answers);
     const step = steps.find((s) => s.id === request.params.stepId);
     if (!step) return reply.redirect(paths.step(def.id, draft.id, draft.current_step), 303);
-    await service.stepViewed(draft, step.id);
     const raw = rawFromAnswers(step.fields, draft.answers);
     let errors: FieldError[] = [];
     if (request.query.fejl) {
@@ -322,7 +321,6 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const exit = exitFor(def, draft.answers);
     if (exit) return reply.redirect(paths.exit(def.id, draft.id, exit.id), 303);
     const steps = visibleSteps(def, draft.answers);
-    await service.stepViewed(draft, CHECK_ANSWERS);
     return reply.page(
       <CheckPage ctx={pageContext(request, config)} def={def} draftId={draft.id} steps={steps} rows={service.summaryOf(def, draft.answers, request.lang)} csrf={csrfOf(request)} notice={notice} error={error} />,
       error ? 400 : 200,

@@ -96,6 +96,7 @@ export function selfService(deps: SelfServiceDeps) {
     };
     await db.transaction().execute(async (trx) => {
       await store.insertAttempt(trx, { id: draft.attempt_id, service_id: def.id, assisted: draft.assisted, started_at: started });
+      await store.touchAttempt(trx, draft.attempt_id, started, draft.current_step);
       await store.insertDraft(trx, draft);
     });
     return { draft: { ...draft, submission_reference: null }, secret };
@@ -182,15 +183,13 @@ export function selfService(deps: SelfServiceDeps) {
     const next = all.length === 0 && !exit ? nextStepId(def, answers, step.id) : undefined;
     await db.transaction().execute(async (trx) => {
       await store.updateDraft(trx, draft.id, { answers, current_step: next && next !== CHECK_ANSWERS ? next : step.id, updated_at: t0, expires_at: expiry() });
+      // The funnel: this step, and the one "Fortsæt" leads to, are reached. Page views
+      // write nothing, so reading a step stays cheap.
       await store.touchAttempt(trx, draft.attempt_id, t0, step.id);
+      if (next) await store.touchAttempt(trx, draft.attempt_id, t0, next);
       if (exit) await store.completeAttempt(trx, draft.attempt_id, t0, exit.id);
     });
     return { errors: all, answers, next, exit };
-  }
-
-  /** Counts a step page as reached (the funnel) and keeps the draft alive. */
-  async function stepViewed(draft: Draft, stepId: string): Promise<void> {
-    await store.touchAttempt(db, draft.attempt_id, at(), stepId);
   }
 
   /** The rows of "Tjek dine svar" and the frozen summary of a submission. */
@@ -372,7 +371,6 @@ export function selfService(deps: SelfServiceDeps) {
     openDraft,
     currentVersion,
     saveStep,
-    stepViewed,
     summaryOf,
     submitDraft,
     submitJson,
