@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline
 // measured in the same run. `npm run bench -- http` runs only the named ones.
 import { run as http } from './http.bench.ts';
+import { run as selfservice } from './selfservice.bench.ts';
 
-const benchmarks: Record<string, () => Promise<void>> = { http };
+const benchmarks: Record<string, () => Promise<void>> = { http, selfservice };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
