@@ -4,8 +4,9 @@ import { run as http } from './http.bench.ts';
 import { run as contacts } from './contacts.bench.ts';
 import { run as cases } from './cases.bench.ts';
 import { run as knowledge } from './knowledge.bench.ts';
+import { run as selfservice } from './selfservice.bench.ts';
 
-const benchmarks: Record<string, () => Promise<void>> = { http, contacts, cases, knowledge };
+const benchmarks: Record<string, () => Promise<void>> = { http, contacts, cases, knowledge, selfservice };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
@@ -12,7 +13,7 @@ import type { Database } from './platform/db/index.ts';
 import { collectMigrations, type AppContext, type KanalApp, type KanalModule } from './platform/module.ts';
 import { accessPolicy, requireAccessDeclarations } from './platform/policy/index.ts';
 import { accessPolicyOptions, authPlugin } from './platform/auth/index.ts';
-import { registerHttpBasics } from './platform/http/index.ts';
+import { registerHttpBasics, KanalError } from './platform/http/index.ts';
 import { uiPlugin, pageContext } from './platform/ui/index.ts';
 import { ErrorPage } from './platform/ui/pages/error-page.tsx';
 import { createMetrics, instrumentHttp, type Metrics } from './platform/ops/metrics.ts';
@@ -49,6 +50,8 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
   requireAccessDeclarations(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
+  // Before the identity layer, so its CSRF check finds the form's token in a multipart body too.
+  await registerMultipart(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -72,4 +75,28 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
   registerOpsRoutes(app, ctx, collectMigrations(modules));
   for (const module of modules) await module.register?.(app, ctx);
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes multipart/form-data (file uploads); other routes refuse it. */
+    multipart?: boolean;
+  }
+}
+
+/** Largest single upload any route accepts; fields set lower limits of their own. */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+async function registerMultipart(app: KanalApp): Promise<void> {
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 20, fields: 500, parts: 520 },
+    // Files are read into memory only on routes that take uploads; the route checks them.
+    async onFile(part) {
+      if (this.routeOptions.config.multipart !== true) throw new KanalError('bad_request', 'This address does not take file uploads.');
+      const bytes = await part.toBuffer();
+      (part as unknown as { value: unknown }).value = { name: part.filename, bytes, truncated: part.file.truncated };
+    },
+  });
 }

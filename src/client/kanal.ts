@@ -11,6 +11,9 @@ declare global {
   }
 }
 
+import { enhanceAddressInputs } from './address-suggest.ts';
+
 window.DKFDS?.init();
+enhanceAddressInputs();
 startSessionWarning();
 startKnowledge();

@@ -4,8 +4,9 @@ export const portalMessages = defineMessages(
   {
     frontTitle: 'Selvbetjening',
     frontLead: 'Her kan du finde svar og klare dine sager med kommunen. Du kan gøre det, når det passer dig.',
-    frontComingTitle: 'Snart kan du mere her',
-    frontComing: 'Vi bygger de første løsninger nu. Indtil da kan du ringe eller skrive til os.',
+    frontServicesTitle: 'Søg, meld og bestil',
+    frontServicesLink: 'Se alle løsninger',
+    frontServicesLead: 'Du kan fx anmelde rotter, bestille storskrald eller søge om hjælpemidler.',
     contactTitle: 'Har du brug for hjælp?',
     contactPhone: 'Ring til os',
     contactVisit: 'Kom forbi Borgerservice',
@@ -18,8 +19,9 @@ export const portalMessages = defineMessages(
   {
     frontTitle: 'Self-service',
     frontLead: 'Find answers and deal with the municipality here, whenever it suits you.',
-    frontComingTitle: 'More is coming here soon',
-    frontComing: 'We are building the first services now. Until then, call or write to us.',
+    frontServicesTitle: 'Apply, report and order',
+    frontServicesLink: 'See all services',
+    frontServicesLead: 'For example, report rats, order bulky waste collection or apply for assistive aids.',
     contactTitle: 'Do you need help?',
     contactPhone: 'Call us',
     contactVisit: 'Visit Borgerservice',

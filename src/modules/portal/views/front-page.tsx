@@ -1,5 +1,4 @@
 import { CitizenLayout, type PageContext } from '../../../platform/ui/index.ts';
-import { Alert } from '../../../platform/ui/components/index.ts';
 import { portalMessages } from '../messages.ts';
 
 export function FrontPage({ ctx }: { ctx: PageContext }) {
@@ -9,7 +8,13 @@ export function FrontPage({ ctx }: { ctx: PageContext }) {
     <CitizenLayout ctx={ctx} title={t.frontTitle}>
       <h1>{t.frontTitle}</h1>
       <p class="font-lead">{t.frontLead}</p>
-      <Alert variant="info" heading={t.frontComingTitle} headingLevel={2} text={t.frontComing} />
+      <h2>{t.frontServicesTitle}</h2>
+      <p>{t.frontServicesLead}</p>
+      <p>
+        <a class="button button-primary" href="/selvbetjening">
+          {t.frontServicesLink}
+        </a>
+      </p>
       <h2>{t.contactTitle}</h2>
       <ul>
         <li>

@@ -1,0 +1,144 @@
+// Server process for the self-service benchmark: Kanal with every production middleware
+// on a fresh database (SQLite with synchronous=FULL, or PostgreSQL with DATABASE_URL), and
+// N ready-to-send drafts of "Anmeld rotter". Prints one JSON line when it listens:
+// { port, drafts: [{ id, cookie, body }], stepPage: { path, cookie } }.
+//   raw — instead of serving, sends the drafts in-process (the same statements, no HTTP)
+//         for `seconds` with `connections` at a time and prints { perSecond }.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes, createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase, migrateToLatest, json, type Db } from '../src/platform/db/index.ts';
+import { createLogger } from '../src/platform/ops/logger.ts';
+import { collectMigrations } from '../src/platform/module.ts';
+import { csrfTokenFor } from '../src/platform/auth/secrets.ts';
+import { cookieNames } from '../src/platform/auth/plugin.ts';
+import { startSession } from '../src/platform/auth/sessions.ts';
+import { createSelfServiceModule, type SelfService } from '../src/modules/selfservice/index.ts';
+import { appModulesWith, createPortTables, planAnswers, recordingPorts } from '../src/modules/selfservice/testing.ts';
+
+const [mode = 'serve', count = '12000', seconds = '5', connections = '10'] = process.argv.slice(2);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-ss-'));
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'production',
+  KANAL_PUBLIC_URL: 'https://kanal.bench.invalid',
+  KANAL_SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+  KANAL_DATA_DIR: dataDir,
+  KANAL_LOG_LEVEL: 'warn',
+  // Production mode wants real identity providers; no login happens in this benchmark.
+  KANAL_CITIZEN_OIDC_ISSUER: 'https://broker.bench.invalid',
+  KANAL_CITIZEN_OIDC_CLIENT_SECRET: 'bench-client-secret',
+  KANAL_STAFF_OIDC_ISSUER: 'https://idp.bench.invalid',
+  KANAL_STAFF_OIDC_CLIENT_SECRET: 'bench-client-secret',
+  // One load generator is one IP address: the per-IP limit would be all we measured.
+  KANAL_POST_RATE_LIMIT_IP: '100000000',
+});
+const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize });
+if (config.databaseUrl) {
+  // A fresh schema per run on PostgreSQL.
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  await sql.raw(`create schema ${schema}`).execute(database.db);
+  await database.close();
+  Object.assign(database, openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize, searchPath: schema }));
+}
+let service!: SelfService;
+const modules = appModulesWith(createSelfServiceModule({ ports: recordingPorts(), onReady: (s) => (service = s) }));
+await migrateToLatest(database.db, collectMigrations(modules));
+await createPortTables(database.db);
+const app = await buildApp({ config, database, logger: createLogger(config.logLevel), modules });
+await app.ready();
+
+/** N drafts with every step answered, written in one transaction (the setup is not measured). */
+async function makeDrafts(db: Db, n: number, owner?: string) {
+  const def = service.catalogue.get('anmeld-rotter')!;
+  // One real draft through the real steps gives the answers every copy gets.
+  let { draft } = await service.startDraft(def);
+  for (const { stepId, form } of planAnswers(def)) {
+    const raw: Record<string, string> = {};
+    form.forEach((v, k) => typeof v === 'string' && (raw[k] = v));
+    draft = { ...draft, answers: (await service.saveStep(def, draft, def.steps.find((s) => s.id === stepId)!, { raw, uploads: {}, remove: [], lang: 'da' })).answers };
+  }
+  const now = new Date().toISOString();
+  const expires = new Date(Date.now() + 86_400_000).toISOString();
+  const out: { id: string; secret: string }[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < n; i++) {
+      const id = randomBytes(9).toString('base64url');
+      const secret = randomBytes(24).toString('base64url');
+      const attempt = randomUUID();
+      await sql`insert into selfservice_attempt (id, service_id, assisted, started_at, last_active_at) values (${attempt}, ${def.id}, ${false}, ${now}, ${now})`.execute(trx);
+      await sql`insert into selfservice_draft (id, secret_hash, service_id, service_version, owner_subject, applicant, assisted, answers, current_step, attempt_id, created_at, updated_at, expires_at)
+        values (${id}, ${createHash('sha256').update(secret).digest('hex')}, ${def.id}, ${def.version}, ${owner ?? null}, ${json({})}, ${false}, ${json(draft.answers)}, 'kontakt', ${attempt}, ${now}, ${now}, ${expires})`.execute(trx);
+      out.push({ id, secret });
+    }
+  });
+  return out;
+}
+
+if (mode === 'fsync') {
+  // The ceiling the disk sets: the smallest transaction that commits one row.
+  await sql`create table bench_floor (a text)`.execute(database.db);
+  let done = 0;
+  const until = Date.now() + Number(seconds) * 1000;
+  const started = Date.now();
+  while (Date.now() < until) {
+    await database.db.transaction().execute((trx) => sql`insert into bench_floor values ('x')`.execute(trx));
+    done++;
+  }
+  process.stdout.write(`${JSON.stringify({ perSecond: done / ((Date.now() - started) / 1000) })}\n`);
+  await app.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+if (mode === 'raw') {
+  const drafts = await makeDrafts(database.db, Number(count));
+  const def = service.catalogue.get('anmeld-rotter')!;
+  let next = 0;
+  let done = 0;
+  const until = Date.now() + Number(seconds) * 1000;
+  const worker = async () => {
+    while (Date.now() < until && next < drafts.length) {
+      const draft = await service.openDraft(drafts[next++]!.id, { secret: drafts[next - 1]!.secret });
+      if (typeof draft !== 'object') throw new Error('draft missing');
+      const result = await service.submitDraft(def, draft, 'da');
+      if (!('submission' in result)) throw new Error('not sent');
+      done++;
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: Number(connections) }, worker));
+  process.stdout.write(`${JSON.stringify({ perSecond: done / ((Date.now() - started) / 1000) })}\n`);
+  await app.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+const names = cookieNames(config);
+const csrfBinding = 'bench-anonymous-csrf-binding';
+const token = csrfTokenFor(config.sessionSecret, csrfBinding);
+const drafts = (await makeDrafts(database.db, Number(count))).map(({ id, secret }) => ({
+  id,
+  cookie: `${names.csrf}=${csrfBinding}; kanal_kladde_${id}=${secret}`,
+  body: `_csrf=${encodeURIComponent(token)}&declaration=yes`,
+}));
+// A logged-in citizen on a step of their own draft.
+const citizen = { kind: 'citizen' as const, subject: 'bench-citizen', name: 'Bente Bench', loa: 'substantial' as const, roles: ['citizen' as const], cpr: '0101071237' };
+const session = await startSession(database.db, config, citizen);
+const [own] = await makeDrafts(database.db, 1, citizen.subject);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const port = (app.server.address() as { port: number }).port;
+fs.writeFileSync(path.join(dataDir, 'drafts.json'), JSON.stringify({ drafts, stepPage: { path: `/selvbetjening/anmeld-rotter/${own!.id}/kontakt`, cookie: `${names.session}=${session.id}` } }));
+process.stdout.write(`${JSON.stringify({ port, file: path.join(dataDir, 'drafts.json') })}\n`);
+process.on('SIGTERM', () => {
+  void app.close().then(() => database.close()).then(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+});

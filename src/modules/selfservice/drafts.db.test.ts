@@ -1,0 +1,153 @@
+// Drafts: killed mid-submit → all or nothing; uploads survive resume; expiry deletes
+// drafts and their files; a new service version never corrupts a draft.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
+import { localDiskStorage } from '../../platform/storage/index.ts';
+import { albertslundRegister } from './address-register.ts';
+import { noVirusScan, storageFileStore } from './attachments.ts';
+import { catalogueOf, loadCatalogue } from './definitions.ts';
+import { migrations } from './migrations.ts';
+import { collectMigrations } from '../../platform/module.ts';
+import { jobsModule } from '../../platform/jobs/index.ts';
+import { notifyModule } from '../../platform/notify/index.ts';
+import { countRows, createPortTables, PNG, planAnswers, recordingPorts } from './testing.ts';
+import { selfService, type Draft } from './service.ts';
+import type { ServiceDefinition } from './schema.ts';
+
+let database: TestDatabase;
+const catalogue = loadCatalogue();
+let now = new Date('2026-11-27T10:00:00Z');
+const make = (cat = catalogue) =>
+  selfService({ db: database.db, catalogue: cat, ports: recordingPorts(), files: storageFileStore(localDiskStorage(path.join(database.dataDir, 'files'), { maxBytes: 50 * 1024 * 1024 })), scan: noVirusScan, addresses: albertslundRegister(), draftDays: 30, clock: () => now });
+
+before(async () => {
+  database = await createTestDatabase();
+  await migrateToLatest(database.db, collectMigrations([jobsModule, notifyModule, { name: 'selfservice', migrations }]));
+  await createPortTables(database.db);
+});
+after(() => database.close());
+
+/** A draft of `serviceId` with every step answered (files as uploads). */
+async function answeredDraft(serviceId: string, subject = 'kill-test'): Promise<Draft> {
+  const service = make();
+  const def = catalogue.get(serviceId)!;
+  let { draft } = await service.startDraft(def, { applicant: { subject } });
+  for (const { stepId, form } of planAnswers(def)) {
+    const raw: Record<string, string> = {};
+    const uploads: Record<string, { name: string; bytes: Buffer; truncated: boolean }[]> = {};
+    const pending: Promise<void>[] = [];
+    form.forEach((v, k) => {
+      if (typeof v === 'string') raw[k] = v;
+      else pending.push(v.arrayBuffer().then((b) => void (uploads[k] = [{ name: (v as File).name, bytes: Buffer.from(b), truncated: false }])));
+    });
+    await Promise.all(pending);
+    const result = await service.saveStep(def, draft, def.steps.find((s) => s.id === stepId)!, { raw, uploads, remove: [], lang: 'da' });
+    assert.deepEqual(result.errors, [], `${serviceId}/${stepId}`);
+    draft = { ...draft, answers: result.answers };
+  }
+  return draft;
+}
+
+async function runChild(draftId: string, when: string): Promise<{ code: number | null; signal: string | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/selfservice-submit-and-die.ts', JSON.stringify(database.options), draftId, when], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+  return { code, signal, out };
+}
+
+const counts = async () => ({
+  submissions: await countRows(database.db, 'selfservice_submission'),
+  cases: await countRows(database.db, 'test_case'),
+  contacts: await countRows(database.db, 'test_contact'),
+  jobs: await countRows(database.db, 'jobs'),
+});
+
+test('killed inside the submission transaction: nothing is left, and sending again works once', async () => {
+  const draft = await answeredDraft('raaden-over-vejareal');
+  const before = await counts();
+  for (const when of ['in-case', 'after-contact']) {
+    const r = await runChild(draft.id, when);
+    assert.equal(r.signal, 'SIGKILL', `child should die (${when}), got ${JSON.stringify(r)}`);
+    assert.deepEqual(await counts(), before, `nothing committed when killed ${when}`);
+  }
+  const service = make();
+  const reopened = await service.openDraft(draft.id, { subject: 'kill-test' });
+  assert.ok(typeof reopened === 'object' && reopened.submission_reference === null, 'the draft is still unsent');
+  const sent = await service.submitDraft(catalogue.get('raaden-over-vejareal')!, reopened, 'da');
+  assert.ok('submission' in sent && !sent.replayed);
+  const after = await counts();
+  assert.deepEqual(after, { submissions: before.submissions + 1, cases: before.cases + 1, contacts: before.contacts + 1, jobs: before.jobs + 1 });
+});
+
+test('killed after the commit, before the answer: everything is there, and a retry gives the same receipt', async () => {
+  const draft = await answeredDraft('anmeld-rotter');
+  const before = await counts();
+  const r = await runChild(draft.id, 'after-commit');
+  assert.equal(r.signal, 'SIGKILL');
+  assert.deepEqual(await counts(), { submissions: before.submissions + 1, cases: before.cases + 1, contacts: before.contacts + 1, jobs: before.jobs + 1 });
+  const service = make();
+  const reopened = await service.openDraft(draft.id, { subject: 'kill-test' });
+  assert.ok(typeof reopened === 'object');
+  const again = await service.submitDraft(catalogue.get('anmeld-rotter')!, reopened, 'da');
+  assert.ok('submission' in again && again.replayed);
+  assert.equal((await counts()).cases, before.cases + 1);
+});
+
+test('uploads are kept with the draft; expiry deletes the draft, its attachment rows and its files', async () => {
+  const draft = await answeredDraft('raaden-over-vejareal', 'expiry');
+  const service = make();
+  const files = (draft.answers.skitse as { id: string }[]).map((f) => f.id);
+  assert.equal(files.length, 1);
+  const row = await service.attachment(files[0]!);
+  assert.ok(row);
+  assert.deepEqual(await service.readFile(row.storage_key), PNG);
+  // Resumed later: the upload is still in the answers.
+  const resumed = await service.openDraft(draft.id, { subject: 'expiry' });
+  assert.ok(typeof resumed === 'object');
+  assert.equal((resumed.answers.skitse as { name: string }[])[0]!.name, 'foto.png');
+
+  now = new Date(now.getTime() + 29 * 86_400_000);
+  assert.equal(await make().deleteExpiredDrafts(), 0, 'not yet expired after 29 days');
+  now = new Date(now.getTime() + 2 * 86_400_000);
+  assert.equal(await make().openDraft(draft.id, { subject: 'expiry' }), 'gone', 'an expired draft is gone at once');
+  assert.ok((await make().deleteExpiredDrafts()) >= 1);
+  assert.equal(await make().attachment(files[0]!), undefined);
+  assert.equal(fs.existsSync(path.join(database.dataDir, 'files', row.storage_key)), false);
+  const left = await sql<{ n: number }>`select count(*) as n from selfservice_draft where id = ${draft.id}`.execute(database.db);
+  assert.equal(Number(left.rows[0]!.n), 0);
+  now = new Date('2026-11-27T10:00:00Z');
+});
+
+test('a new service version: removed questions are dropped, changed ones asked again, new ones asked — nothing breaks', async () => {
+  const v1 = catalogue.get('anmeld-rotter')!;
+  const draft = await answeredDraft('anmeld-rotter', 'version');
+  // Version 2: "hvor" changes from radio to free text, "beskrivelse" is gone, a new required question.
+  const v2: ServiceDefinition = structuredClone(v1);
+  v2.version = 2;
+  v2.steps[1]!.fields[1] = { type: 'textarea', id: 'hvor', label: { da: 'Hvor præcis?', en: 'Where exactly?' } };
+  v2.steps[2]!.fields = v2.steps[2]!.fields.filter((f) => f.id !== 'beskrivelse');
+  v2.steps[3]!.fields.push({ type: 'yesno', id: 'boern', label: { da: 'Er der børn i huset?', en: 'Are there children in the house?' } });
+  const service = make(catalogueOf([v2]));
+  const opened = await service.openDraft(draft.id, { subject: 'version' });
+  assert.ok(typeof opened === 'object');
+  const current = await service.currentVersion(opened);
+  assert.ok(current !== 'gone');
+  assert.equal(current.changed, true);
+  assert.equal(current.draft.service_version, 2);
+  assert.equal(current.draft.answers.beskrivelse, undefined);
+  // A radio value is still text, so it is kept and checked again; the new question is missing.
+  const sent = await service.submitDraft(v2, current.draft, 'da');
+  assert.ok('incomplete' in sent);
+  assert.equal(sent.incomplete.id, 'kontakt');
+  assert.equal(sent.errors[0]!.message, 'Vælg et svar: Er der børn i huset?');
+  // A service that was removed: the draft says so instead of failing.
+  const gone = await make(catalogueOf([])).currentVersion(current.draft);
+  assert.equal(gone, 'gone');
+});

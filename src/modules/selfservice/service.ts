@@ -1,0 +1,450 @@
+// Drafts, steps, exits and submissions: the self-service logic, without HTTP.
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Db } from '../../platform/db/index.ts';
+import { enqueue } from '../../platform/jobs/index.ts';
+import { send as sendNotification } from '../../platform/notify/index.ts';
+import { now as nowStamp, type Timestamp } from '../../platform/db/index.ts';
+import { conflict, validationFailed } from '../../platform/http/errors.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+import type { AddressRegister } from './address-register.ts';
+import { checkUpload, fileRef, type FileStore, type Upload, type VirusScanner } from './attachments.ts';
+import type { Catalogue } from './definitions.ts';
+import { checkStep, displayValue, rawFromJson, type CheckContext, type FieldError, type RawForm } from './fields.ts';
+import { isVisible } from './conditions.ts';
+import { answeredQuestions, applicableAnswers, CHECK_ANSWERS, exitFor, firstIncompleteStep, nextStepId } from './flow.ts';
+import type { CaseRequest, SubmissionPorts } from './ports.ts';
+import type { Answers, AnswerValue, Exit, FieldOf, FileRef, ServiceDefinition, Step } from './schema.ts';
+import * as store from './store.ts';
+import type { Applicant } from './store.ts';
+
+export type { Applicant };
+
+export interface SelfServiceDeps {
+  db: Db;
+  catalogue: Catalogue;
+  ports: SubmissionPorts;
+  files: FileStore;
+  scan: VirusScanner;
+  addresses: AddressRegister;
+  /** Drafts are deleted this many days after they were last saved. */
+  draftDays: number;
+  /** Told of every submission (through the outbox), when set. */
+  webhookUrl?: string | undefined;
+  /** The clock, so tests can move time. */
+  clock?: () => Date;
+}
+
+
+export type Draft = store.DraftRow;
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** 'SB-7K4M-P2QX': short to read aloud on the phone, no 0/O or 1/I. */
+export function newReference(): string {
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('');
+  return `SB-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+export function copenhagenDay(date: Date): string {
+  return DateTime.fromJSDate(date, { zone: 'Europe/Copenhagen' }).toISODate()!;
+}
+
+export function selfService(deps: SelfServiceDeps) {
+  const { db, catalogue } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const at = (): Timestamp => clock().toISOString();
+  const expiry = () => new Date(clock().getTime() + deps.draftDays * 86_400_000).toISOString();
+  const checkContext = (lang: Lang): CheckContext => ({ lang, addresses: deps.addresses, today: copenhagenDay(clock()) });
+
+  /** Prefilled answers: shown, not re-typed. */
+  function prefillFor(def: ServiceDefinition, applicant: Applicant): Answers {
+    const answers: Answers = {};
+    for (const step of def.steps) {
+      for (const field of step.fields) {
+        if (!('prefill' in field) || !field.prefill) continue;
+        const value = applicant[field.prefill as keyof Applicant];
+        if (value) answers[field.id] = field.type === 'address' ? { text: value } : value;
+      }
+    }
+    return answers;
+  }
+
+  /**
+   * Starts a draft. `owner` is the login that may reopen it (the citizen, or the front-desk
+   * employee when assisted); `applicant` is whom it is for.
+   */
+  async function startDraft(def: ServiceDefinition, options: { applicant?: Applicant; owner?: string; assisted?: boolean } = {}): Promise<{ draft: Draft; secret: string }> {
+    const secret = randomBytes(24).toString('base64url');
+    const started = at();
+    const draft: Omit<Draft, 'submission_reference'> = {
+      id: randomBytes(9).toString('base64url'),
+      secret_hash: hash(secret),
+      service_id: def.id,
+      service_version: def.version,
+      owner_subject: options.owner ?? options.applicant?.subject ?? null,
+      applicant: options.applicant ?? {},
+      assisted: options.assisted ?? false,
+      answers: prefillFor(def, options.applicant ?? {}),
+      current_step: def.steps[0]!.id,
+      attempt_id: randomUUID(),
+      created_at: started,
+      updated_at: started,
+      expires_at: expiry(),
+    };
+    await db.transaction().execute(async (trx) => {
+      await store.insertAttempt(trx, { id: draft.attempt_id, service_id: def.id, assisted: draft.assisted, started_at: started });
+      await store.touchAttempt(trx, draft.attempt_id, started, draft.current_step);
+      await store.insertDraft(trx, draft);
+    });
+    return { draft: { ...draft, submission_reference: null }, secret };
+  }
+
+  /**
+   * The draft if this visitor may open it: its owner (logged in) or whoever holds its
+   * secret (the cookie or the resume link). 'gone' when deleted, expired or unknown.
+   */
+  async function openDraft(id: string, access: { secret?: string | undefined; subject?: string | undefined }): Promise<Draft | 'gone' | 'forbidden'> {
+    const draft = await store.findDraft(db, id);
+    if (!draft || (draft.expires_at <= at() && !draft.submission_reference)) return 'gone';
+    if (access.subject && draft.owner_subject === access.subject) return draft;
+    if (access.secret) {
+      const a = Buffer.from(hash(access.secret));
+      const b = Buffer.from(draft.secret_hash);
+      if (a.length === b.length && timingSafeEqual(a, b)) return draft;
+    }
+    return 'forbidden';
+  }
+
+  /**
+   * Brings a draft to the service's current version. Answers to questions that are gone
+   * are dropped; the rest are checked again on "Tjek dine svar". 'changed' tells the page
+   * to say so; 'gone' when the service no longer exists.
+   */
+  async function currentVersion(draft: Draft): Promise<{ def: ServiceDefinition; draft: Draft; changed: boolean } | 'gone'> {
+    const def = catalogue.get(draft.service_id);
+    if (!def) return 'gone';
+    if (draft.service_version === def.version) return { def, draft, changed: false };
+    const answers = applicableAnswers(def, fitting(def, draft.answers));
+    const updated = { ...draft, answers, service_version: def.version, current_step: def.steps[0]!.id, updated_at: at() };
+    await store.updateDraft(db, draft.id, { answers, service_version: def.version, current_step: updated.current_step, updated_at: updated.updated_at });
+    return { def, draft: updated, changed: true };
+  }
+
+  async function filesOf(draft: Draft, field: string): Promise<FileRef[]> {
+    const list = draft.answers[field];
+    return Array.isArray(list) ? (list as FileRef[]) : [];
+  }
+
+  /**
+   * Saves one step: the valid answers are kept even when others on the page are wrong
+   * (and a rejected file keeps the rest), so nothing typed is lost. Returns where to go.
+   */
+  async function saveStep(
+    def: ServiceDefinition,
+    draft: Draft,
+    step: Step,
+    input: { raw: RawForm; uploads: Record<string, Upload[]>; remove: string[]; lang: Lang },
+  ): Promise<{ errors: FieldError[]; answers: Answers; next?: string; exit?: Exit }> {
+    const t0 = at();
+    const files: Record<string, FileRef[]> = {};
+    const fileErrors: FieldError[] = [];
+    for (const field of step.fields.filter((f): f is FieldOf<'file'> => f.type === 'file')) {
+      let list = (await filesOf(draft, field.id)).filter((f) => !input.remove.includes(f.id));
+      for (const removed of (await filesOf(draft, field.id)).filter((f) => input.remove.includes(f.id))) {
+        const row = await store.deleteAttachment(db, draft.id, removed.id);
+        if (row) await deps.files.delete(row.storage_key);
+      }
+      for (const upload of input.uploads[field.id] ?? []) {
+        const checked = await checkUpload(field, upload, list.length, input.lang, deps.scan);
+        if ('error' in checked) {
+          fileErrors.push({ field: field.id, target: field.id, message: checked.error });
+          continue;
+        }
+        const key = await deps.files.put(upload.bytes);
+        const row = { id: randomUUID(), draft_id: draft.id, field_id: field.id, name: upload.name.split(/[\\/]/).pop()!.slice(0, 200), type: checked.type, size: upload.bytes.length, storage_key: key, created_at: t0 };
+        await store.insertAttachment(db, row);
+        list = [...list, fileRef(row)];
+      }
+      files[field.id] = list;
+    }
+    const earlier = answersBefore(def, draft.answers, step.id);
+    const { values, errors } = await checkStep(step.fields, input.raw, earlier, checkContext(input.lang), files);
+    // A file error replaces "choose a file" for the same field.
+    const all = [...fileErrors, ...errors.filter((e) => !fileErrors.some((f) => f.field === e.field))];
+    const stepFieldIds = new Set(step.fields.map((f) => f.id));
+    const kept = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => !stepFieldIds.has(id)));
+    const answers = applicableAnswers(def, { ...kept, ...files, ...values });
+    // Files must stay in the answers even while the step has other errors.
+    for (const [id, list] of Object.entries(files)) if (list.length > 0) answers[id] = list;
+    const exit = all.length === 0 ? exitFor(def, answers, step.id) : undefined;
+    const next = all.length === 0 && !exit ? nextStepId(def, answers, step.id) : undefined;
+    await db.transaction().execute(async (trx) => {
+      await store.updateDraft(trx, draft.id, { answers, current_step: next && next !== CHECK_ANSWERS ? next : step.id, updated_at: t0, expires_at: expiry() });
+      // The funnel: this step, and the one "Fortsæt" leads to, are reached. Page views
+      // write nothing, so reading a step stays cheap.
+      await store.touchAttempt(trx, draft.attempt_id, t0, step.id);
+      if (next) await store.touchAttempt(trx, draft.attempt_id, t0, next);
+      if (exit) await store.completeAttempt(trx, draft.attempt_id, t0, exit.id);
+    });
+    return { errors: all, answers, next, exit };
+  }
+
+  /** The rows of "Tjek dine svar" and the frozen summary of a submission. */
+  function summaryOf(def: ServiceDefinition, answers: Answers, lang: Lang): (store.SummaryRow & { stepId: string; fieldId: string })[] {
+    return answeredQuestions(def, answers).map(({ step, field }) => ({
+      stepId: step.id,
+      fieldId: field.id,
+      step: step.title[lang],
+      question: field.label[lang],
+      answer: displayValue(field, answers[field.id], lang),
+    }));
+  }
+
+  interface SubmitInput {
+    lang: Lang;
+    def: ServiceDefinition;
+    answers: Answers;
+    idempotencyKey: string;
+    applicant: Applicant;
+    assisted: boolean;
+    draft?: Draft;
+  }
+
+  /**
+   * One transaction: the submission (answers frozen with the service version), the case,
+   * the contact and the outbox jobs — all or nothing. The same idempotency key (the draft,
+   * or the API's Idempotency-Key) always gives the first submission back.
+   */
+  async function submit(input: SubmitInput): Promise<{ submission: store.SubmissionRow; replayed: boolean }> {
+    const { def, answers, applicant } = input;
+    const existing = await store.submissionByKey(db, input.idempotencyKey);
+    if (existing) return { submission: existing, replayed: true };
+    try {
+      const submission = await db.transaction().execute(async (trx) => {
+        const submittedAt = at();
+        const reference = newReference();
+        const waitingList = def.capacity !== undefined && (await store.countSubmissions(trx, def.id)) >= def.capacity;
+        const summary = summaryOf(def, answers, 'da').map(({ step, question, answer }) => ({ step, question, answer }));
+        const row: store.SubmissionRow = {
+          reference,
+          idempotency_key: input.idempotencyKey,
+          service_id: def.id,
+          service_version: def.version,
+          answers,
+          summary,
+          owner_subject: applicant.subject ?? null,
+          assisted: input.assisted,
+          case_reference: '',
+          waiting_list: waitingList,
+          submitted_at: submittedAt,
+        };
+        // The submission first: a second request with the same key stops here, on the unique key.
+        await store.insertSubmission(trx, row);
+        const attachmentIds = Object.values(answers).flatMap((v) => (Array.isArray(v) ? v.filter((x): x is FileRef => typeof x === 'object' && x !== null && 'size' in x).map((f) => f.id) : []));
+        const storageKeys: string[] = [];
+        for (const id of attachmentIds) {
+          const att = await store.findAttachment(trx, id);
+          if (att) storageKeys.push(att.storage_key);
+        }
+        const party = applicantFrom(def, answers, applicant);
+        const request: CaseRequest = {
+          department: def.department,
+          kle: def.topic.kle,
+          title: def.title.da,
+          serviceId: def.id,
+          serviceVersion: def.version,
+          submissionReference: reference,
+          deadlineDays: def.caseDeadlineDays,
+          applicant: party,
+          summary: summary.map(({ question, answer }) => ({ question, answer })),
+          attachmentKeys: storageKeys,
+        };
+        const created = await deps.ports.createCase(trx, request);
+        row.case_reference = created.reference;
+        await store.setCaseReference(trx, reference, created.reference);
+        await store.attachToSubmission(trx, attachmentIds, reference);
+        await deps.ports.recordContact(trx, {
+          channel: 'self_service',
+          direction: 'in',
+          kind: 'transaction',
+          kle: def.topic.kle,
+          department: def.department,
+          serviceId: def.id,
+          assisted: input.assisted,
+          caseReference: created.reference,
+          at: submittedAt,
+          ...(party.cpr ? { cpr: party.cpr } : {}),
+          ...(party.cvr ? { cvr: party.cvr } : {}),
+        });
+        // The receipt by e-mail ("we have received it"; no content) and the webhook go
+        // through the outbox, so they exist exactly when the submission does.
+        const email = receiptAddress(def, answers);
+        if (email) await sendNotification(trx, { channel: 'email', to: email, template: 'received', lang: input.lang, key: `selfservice.receipt:${reference}` });
+        if (deps.webhookUrl) {
+          await enqueue(trx, 'selfservice.submitted', { reference, serviceId: def.id, serviceVersion: def.version, caseReference: created.reference, submittedAt }, { key: `selfservice.submitted:${reference}` });
+        }
+        if (input.draft) {
+          await store.markDraftSubmitted(trx, input.draft.id, reference);
+          await store.completeAttempt(trx, input.draft.attempt_id, submittedAt, null);
+        } else {
+          // An API submission is an attempt of its own: started and completed at once.
+          const id = randomUUID();
+          await store.insertAttempt(trx, { id, service_id: def.id, assisted: input.assisted, started_at: submittedAt });
+          await store.completeAttempt(trx, id, submittedAt, null);
+        }
+        return row;
+      });
+      return { submission, replayed: false };
+    } catch (error) {
+      // Two tabs or a double click: the other request won the unique key. Give its result.
+      const winner = await store.submissionByKey(db, input.idempotencyKey);
+      if (winner) return { submission: winner, replayed: true };
+      throw error;
+    }
+  }
+
+  /** Sends a draft after checking every shown step again. The case's party is the draft's applicant. */
+  async function submitDraft(def: ServiceDefinition, draft: Draft, lang: Lang): Promise<{ submission: store.SubmissionRow; replayed: boolean } | { incomplete: Step; errors: FieldError[] } | { exit: Exit }> {
+    if (draft.submission_reference) {
+      const sent = await store.submissionByReference(db, draft.submission_reference);
+      if (sent) return { submission: sent, replayed: true };
+    }
+    const answers = applicableAnswers(def, draft.answers);
+    const exit = exitFor(def, answers);
+    if (exit) return { exit };
+    const incomplete = await firstIncompleteStep(def, answers, checkContext(lang));
+    if (incomplete) return { incomplete: incomplete.step, errors: incomplete.errors };
+    return submit({ lang, def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
+  }
+
+  /** The API: the same checks as the pages, every step at once; no drafts. */
+  async function submitJson(def: ServiceDefinition, json: Record<string, unknown>, idempotencyKey: string, applicant: Applicant, lang: Lang) {
+    const replay = await store.submissionByKey(db, `api:${idempotencyKey}`);
+    if (replay) {
+      if (replay.service_id !== def.id) throw conflict('This Idempotency-Key was used for another service.');
+      return { submission: replay, replayed: true };
+    }
+    const known = new Set(def.steps.flatMap((s) => s.fields.map((f) => f.id)));
+    const unknown = Object.keys(json).filter((k) => !known.has(k));
+    const t = checkContext(lang);
+    if (unknown.length > 0) throw validationFailed(unknown.map((field) => ({ field, message: lang === 'da' ? 'Feltet findes ikke i denne løsning.' : 'This service has no such field.' })));
+    let answers: Answers = prefillFor(def, applicant);
+    const problems: FieldError[] = [];
+    // Step by step, as the pages go: a step's conditions see the answers before it.
+    for (const step of def.steps) {
+      if (!isVisible(step.showIf, answers)) continue;
+      const { values, errors } = await checkStep(step.fields, rawFromJson(step.fields, json), answers, t);
+      problems.push(...errors);
+      answers = { ...answers, ...values };
+    }
+    // Steps shown only after earlier answers: check again with the full set.
+    answers = applicableAnswers(def, answers);
+    const incomplete = problems.length === 0 ? await firstIncompleteStep(def, answers, t) : undefined;
+    const all = [...problems, ...(incomplete?.errors ?? [])];
+    if (all.length > 0) throw validationFailed(all.map((e) => ({ field: e.field, message: e.message })));
+    const exit = exitFor(def, answers);
+    if (exit) throw validationFailed([{ field: exit.id, message: `${exit.reason[lang]} ${exit.instead[lang]}` }]);
+    return submit({ lang, def, answers, idempotencyKey: `api:${idempotencyKey}`, applicant, assisted: false });
+  }
+
+  async function feedback(serviceId: string, rating: number, comment: string | undefined): Promise<void> {
+    await store.insertFeedback(db, { service_id: serviceId, rating, comment: comment?.trim() ? comment.trim().slice(0, 1000) : null, created_at: at() });
+  }
+
+  /** Deletes expired drafts and their files; the job runs this daily. Returns how many. */
+  async function deleteExpiredDrafts(batch = 500): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const ids = await store.expiredDraftIds(db, at(), batch);
+      if (ids.length === 0) return total;
+      const keys = await db.transaction().execute((trx) => store.deleteDrafts(trx, ids));
+      for (const key of keys) await deps.files.delete(key);
+      total += ids.length;
+    }
+  }
+
+  return {
+    startDraft,
+    openDraft,
+    currentVersion,
+    saveStep,
+    summaryOf,
+    submitDraft,
+    submitJson,
+    feedback,
+    deleteExpiredDrafts,
+    draftsOf: (subject: string) => store.draftsOf(db, subject, at()),
+    submission: (reference: string) => store.submissionByReference(db, reference),
+    attachment: (id: string) => store.findAttachment(db, id),
+    readFile: (key: string) => deps.files.get(key),
+    countView: (serviceId: string) => store.countView(db, serviceId, copenhagenDay(clock())),
+    checkContext,
+    catalogue,
+    now: clock,
+    suggestAddresses: (query: string) => deps.addresses.suggest(query),
+  };
+}
+
+export type SelfService = ReturnType<typeof selfService>;
+
+/** Where the e-mail receipt goes: the first e-mail question answered. */
+function receiptAddress(def: ServiceDefinition, answers: Answers): string | undefined {
+  for (const step of def.steps) {
+    for (const field of step.fields) {
+      const value = answers[field.id];
+      if (field.type === 'email' && typeof value === 'string') return value;
+    }
+  }
+  return undefined;
+}
+
+/** Answers given on the steps before this one. */
+function answersBefore(def: ServiceDefinition, answers: Answers, stepId: string): Answers {
+  const before: Answers = {};
+  for (const step of def.steps) {
+    if (step.id === stepId) break;
+    for (const f of step.fields) if (answers[f.id] !== undefined) before[f.id] = answers[f.id]!;
+  }
+  return before;
+}
+
+/** Drops answers whose shape no longer fits their field (a new version changed its type). */
+function fitting(def: ServiceDefinition, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const step of def.steps) {
+    for (const field of step.fields) {
+      const v: AnswerValue | undefined = answers[field.id];
+      if (v === undefined) continue;
+      const ok =
+        field.type === 'number' ? typeof v === 'number'
+        : field.type === 'checkboxes' ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+        : field.type === 'file' || field.type === 'group' ? Array.isArray(v) && v.every((x) => typeof x === 'object')
+        : field.type === 'address' ? typeof v === 'object' && !Array.isArray(v)
+        : typeof v === 'string';
+      if (ok) out[field.id] = v;
+    }
+  }
+  return out;
+}
+
+/** The case's party: the login, or what the form asked when no one logged in. */
+function applicantFrom(def: ServiceDefinition, answers: Answers, applicant: Applicant): CaseRequest['applicant'] {
+  const party: CaseRequest['applicant'] = {};
+  if (applicant.subject) party.subject = applicant.subject;
+  const fields = def.steps.flatMap((s) => s.fields);
+  const first = (type: string, prefill?: string) => {
+    const f = fields.find((x) => x.type === type && (prefill === undefined || ('prefill' in x && x.prefill === prefill)));
+    const v = f ? answers[f.id] : undefined;
+    return typeof v === 'string' ? v : undefined;
+  };
+  const cpr = applicant.cpr ?? first('cpr', 'cpr');
+  const cvr = applicant.cvr ?? first('cvr');
+  const name = applicant.organisation ?? applicant.name ?? first('text', 'organisation') ?? first('text', 'name');
+  if (cpr) party.cpr = cpr;
+  if (cvr) party.cvr = cvr;
+  if (name) party.name = name;
+  return party;
+}

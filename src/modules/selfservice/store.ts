@@ -1,0 +1,250 @@
+// The only file with the self-service module's queries.
+import { sql, type Generated, type Selectable } from 'kysely';
+import { json, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import type { Answers } from './schema.ts';
+
+/** Who a service is filled in for: the case's party and the source of prefilled answers. */
+export interface Applicant {
+  subject?: string;
+  name?: string;
+  cpr?: string;
+  cvr?: string;
+  organisation?: string;
+  address?: string;
+}
+
+/** A frozen question and answer, as the citizen saw them when sending. */
+export interface SummaryRow {
+  step: string;
+  question: string;
+  answer: string;
+}
+
+type Tables = {
+  selfservice_draft: {
+    id: string;
+    secret_hash: string;
+    service_id: string;
+    service_version: number;
+    owner_subject: string | null;
+    applicant: JsonColumn<Applicant>;
+    assisted: boolean;
+    answers: JsonColumn<Answers>;
+    current_step: string;
+    attempt_id: string;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+    expires_at: Timestamp;
+    submission_reference: string | null;
+  };
+  selfservice_attachment: {
+    id: string;
+    draft_id: string;
+    field_id: string;
+    name: string;
+    type: string;
+    size: number;
+    storage_key: string;
+    created_at: Timestamp;
+    submission_reference: string | null;
+  };
+  selfservice_submission: {
+    reference: string;
+    idempotency_key: string;
+    service_id: string;
+    service_version: number;
+    answers: JsonColumn<Answers>;
+    summary: JsonColumn<SummaryRow[]>;
+    owner_subject: string | null;
+    assisted: boolean;
+    case_reference: string;
+    waiting_list: boolean;
+    submitted_at: Timestamp;
+  };
+  selfservice_attempt: {
+    id: string;
+    service_id: string;
+    assisted: boolean;
+    started_at: Timestamp;
+    last_active_at: Timestamp;
+    completed_at: Timestamp | null;
+    exit_id: string | null;
+  };
+  selfservice_attempt_step: { attempt_id: string; step_id: string };
+  selfservice_view: { service_id: string; day: string; views: number };
+  selfservice_feedback: { id: Generated<number>; service_id: string; rating: number; comment: string | null; created_at: Timestamp };
+};
+
+export type DraftRow = Selectable<Tables['selfservice_draft']>;
+export type AttachmentRow = Selectable<Tables['selfservice_attachment']>;
+export type SubmissionRow = Selectable<Tables['selfservice_submission']>;
+
+const q = (db: Db | Trx) => db.withTables<Tables>();
+
+// ---- drafts ----------------------------------------------------------------------------
+
+export async function insertDraft(trx: Db | Trx, draft: Omit<DraftRow, 'answers' | 'applicant' | 'submission_reference'> & { answers: Answers; applicant: Applicant }): Promise<void> {
+  await q(trx).insertInto('selfservice_draft').values({ ...draft, answers: json(draft.answers), applicant: json(draft.applicant), submission_reference: null }).execute();
+}
+
+export function findDraft(db: Db | Trx, id: string): Promise<DraftRow | undefined> {
+  return q(db).selectFrom('selfservice_draft').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateDraft(db: Db | Trx, id: string, changes: { answers?: Answers; current_step?: string; updated_at: Timestamp; expires_at?: Timestamp; service_version?: number }): Promise<void> {
+  const { answers, ...rest } = changes;
+  await q(db)
+    .updateTable('selfservice_draft')
+    .set({ ...rest, ...(answers ? { answers: json(answers) } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markDraftSubmitted(trx: Trx, id: string, reference: string): Promise<void> {
+  // The submission keeps the answers now; the draft keeps only the way to the receipt.
+  await q(trx).updateTable('selfservice_draft').set({ submission_reference: reference, answers: json({}) }).where('id', '=', id).execute();
+}
+
+/** The unsent drafts of a logged-in person, newest first. */
+export function draftsOf(db: Db, ownerSubject: string, now: Timestamp): Promise<DraftRow[]> {
+  return q(db)
+    .selectFrom('selfservice_draft')
+    .selectAll()
+    .where('owner_subject', '=', ownerSubject)
+    .where('submission_reference', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('updated_at', 'desc')
+    .execute();
+}
+
+export function expiredDraftIds(db: Db, now: Timestamp, limit: number): Promise<string[]> {
+  return q(db)
+    .selectFrom('selfservice_draft')
+    .select('id')
+    .where('expires_at', '<=', now)
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+/** Deletes drafts with their attachment rows; returns the storage keys of files no submission keeps. */
+export async function deleteDrafts(trx: Trx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const files = await q(trx).selectFrom('selfservice_attachment').select('storage_key').where('draft_id', 'in', ids).where('submission_reference', 'is', null).execute();
+  await q(trx).deleteFrom('selfservice_attachment').where('draft_id', 'in', ids).where('submission_reference', 'is', null).execute();
+  await q(trx).deleteFrom('selfservice_draft').where('id', 'in', ids).execute();
+  return files.map((f) => f.storage_key);
+}
+
+// ---- attachments -------------------------------------------------------------------------
+
+export async function insertAttachment(db: Db | Trx, row: Omit<AttachmentRow, 'submission_reference'>): Promise<void> {
+  await q(db).insertInto('selfservice_attachment').values({ ...row, submission_reference: null }).execute();
+}
+
+export function findAttachment(db: Db | Trx, id: string): Promise<AttachmentRow | undefined> {
+  return q(db).selectFrom('selfservice_attachment').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteAttachment(db: Db | Trx, draftId: string, id: string): Promise<AttachmentRow | undefined> {
+  const row = await q(db).selectFrom('selfservice_attachment').selectAll().where('id', '=', id).where('draft_id', '=', draftId).where('submission_reference', 'is', null).executeTakeFirst();
+  if (row) await q(db).deleteFrom('selfservice_attachment').where('id', '=', id).execute();
+  return row;
+}
+
+export async function attachToSubmission(trx: Trx, ids: string[], reference: string): Promise<void> {
+  if (ids.length > 0) await q(trx).updateTable('selfservice_attachment').set({ submission_reference: reference }).where('id', 'in', ids).execute();
+}
+
+// ---- submissions -------------------------------------------------------------------------
+
+export async function insertSubmission(trx: Trx, row: Omit<SubmissionRow, 'answers' | 'summary'> & { answers: Answers; summary: SummaryRow[] }): Promise<void> {
+  await q(trx).insertInto('selfservice_submission').values({ ...row, answers: json(row.answers), summary: json(row.summary) }).execute();
+}
+
+export function submissionByKey(db: Db | Trx, key: string): Promise<SubmissionRow | undefined> {
+  return q(db).selectFrom('selfservice_submission').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export function submissionByReference(db: Db | Trx, reference: string): Promise<SubmissionRow | undefined> {
+  return q(db).selectFrom('selfservice_submission').selectAll().where('reference', '=', reference).executeTakeFirst();
+}
+
+export async function countSubmissions(trx: Trx, serviceId: string): Promise<number> {
+  const row = await q(trx).selectFrom('selfservice_submission').select((eb) => eb.fn.countAll<number>().as('n')).where('service_id', '=', serviceId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ---- funnel --------------------------------------------------------------------------------
+
+export async function insertAttempt(trx: Db | Trx, row: { id: string; service_id: string; assisted: boolean; started_at: Timestamp }): Promise<void> {
+  await q(trx).insertInto('selfservice_attempt').values({ ...row, last_active_at: row.started_at, completed_at: null, exit_id: null }).execute();
+}
+
+export async function touchAttempt(db: Db | Trx, id: string, at: Timestamp, stepId?: string): Promise<void> {
+  await q(db).updateTable('selfservice_attempt').set({ last_active_at: at }).where('id', '=', id).execute();
+  if (stepId) {
+    await q(db).insertInto('selfservice_attempt_step').values({ attempt_id: id, step_id: stepId }).onConflict((oc) => oc.columns(['attempt_id', 'step_id']).doNothing()).execute();
+  }
+}
+
+export async function completeAttempt(db: Db | Trx, id: string, at: Timestamp, exitId: string | null): Promise<void> {
+  await q(db).updateTable('selfservice_attempt').set({ completed_at: at, last_active_at: at, exit_id: exitId }).where('id', '=', id).where('completed_at', 'is', null).execute();
+}
+
+/** Counts a page view on the start page, one row per service and day. */
+export async function countView(db: Db, serviceId: string, day: string): Promise<void> {
+  await q(db)
+    .insertInto('selfservice_view')
+    .values({ service_id: serviceId, day, views: 1 })
+    .onConflict((oc) => oc.columns(['service_id', 'day']).doUpdateSet({ views: sql`selfservice_view.views + 1` }))
+    .execute();
+}
+
+export async function viewsBetween(db: Db, serviceId: string | undefined, fromDay: string, toDay: string): Promise<{ service_id: string; views: number }[]> {
+  let query = q(db).selectFrom('selfservice_view').select(['service_id', (eb) => eb.fn.sum<number>('views').as('views')]).where('day', '>=', fromDay).where('day', '<=', toDay).groupBy('service_id');
+  if (serviceId) query = query.where('service_id', '=', serviceId);
+  return (await query.execute()).map((r) => ({ service_id: r.service_id, views: Number(r.views) }));
+}
+
+export function attemptsBetween(db: Db, serviceId: string, from: Timestamp, to: Timestamp) {
+  return q(db).selectFrom('selfservice_attempt').select(['id', 'started_at', 'last_active_at', 'completed_at', 'exit_id', 'assisted']).where('service_id', '=', serviceId).where('started_at', '>=', from).where('started_at', '<', to).execute();
+}
+
+export async function stepsReached(db: Db, serviceId: string, from: Timestamp, to: Timestamp): Promise<Map<string, number>> {
+  const rows = await q(db)
+    .selectFrom('selfservice_attempt_step as s')
+    .innerJoin('selfservice_attempt as a', 'a.id', 's.attempt_id')
+    .select(['s.step_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('a.service_id', '=', serviceId)
+    .where('a.started_at', '>=', from)
+    .where('a.started_at', '<', to)
+    .groupBy('s.step_id')
+    .execute();
+  return new Map(rows.map((r) => [r.step_id, Number(r.n)]));
+}
+
+/** Completed submissions per service since a time, for "most used". */
+export async function submissionCounts(db: Db, since: Timestamp): Promise<Map<string, number>> {
+  const rows = await q(db).selectFrom('selfservice_submission').select(['service_id', (eb) => eb.fn.countAll<number>().as('n')]).where('submitted_at', '>=', since).groupBy('service_id').execute();
+  return new Map(rows.map((r) => [r.service_id, Number(r.n)]));
+}
+
+export async function insertFeedback(db: Db, row: { service_id: string; rating: number; comment: string | null; created_at: Timestamp }): Promise<void> {
+  await q(db).insertInto('selfservice_feedback').values(row).execute();
+}
+
+export async function feedbackBetween(db: Db, serviceId: string, from: Timestamp, to: Timestamp): Promise<{ average: number | null; count: number }> {
+  const row = await q(db)
+    .selectFrom('selfservice_feedback')
+    .select([(eb) => eb.fn.avg<number>('rating').as('average'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('service_id', '=', serviceId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return { average: row.average === null ? null : Number(row.average), count: Number(row.n) };
+}
+
+export async function setCaseReference(trx: Trx, reference: string, caseReference: string): Promise<void> {
+  await q(trx).updateTable('selfservice_submission').set({ case_reference: caseReference }).where('reference', '=', reference).execute();
+}

@@ -1,0 +1,148 @@
+// Submissions: every anonymous catalogue service through the pages, one case each in the
+// right department; double clicks, two tabs and API retries give one submission and one
+// case; the API checks like the pages; a full course puts people on the waiting list.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { FormClient } from '../../../test/helpers/browserless-client.ts';
+import { portalModule } from '../portal/index.ts';
+import { createSelfServiceModule } from './index.ts';
+import { appModulesWith, countRows, createPortTables, planAnswers, recordingPorts } from './testing.ts';
+import type { SelfService } from './service.ts';
+
+let t: TestApp;
+let base: string;
+let service: SelfService;
+
+before(async () => {
+  const module = createSelfServiceModule({ ports: recordingPorts(), onReady: (s) => (service = s) });
+  t = await startTestApp({ modules: appModulesWith(module) });
+  await createPortTables(t.database.db);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+after(() => t.close());
+
+/** Runs a service through its pages up to "Tjek dine svar"; returns the draft's paths. */
+async function fillIn(c: FormClient, serviceId: string): Promise<{ draft: string; send: string }> {
+  const def = service.catalogue.get(serviceId)!;
+  await c.get(`/selvbetjening/${serviceId}`);
+  const start = await c.post(`/selvbetjening/${serviceId}/start`, {});
+  assert.equal(start.status, 303, `start ${serviceId}`);
+  let location = start.location!;
+  const draft = location.split('/')[3]!;
+  for (const { stepId, form } of planAnswers(def)) {
+    assert.equal(location, `/selvbetjening/${serviceId}/${draft}/${stepId}`, `${serviceId}: expected step ${stepId}`);
+    const r = await c.post(location, form);
+    assert.equal(r.status, 303, `${serviceId}/${stepId}: ${r.text.match(/<ul class="alert-text nobullet-list">[\s\S]*?<\/ul>/)?.[0] ?? r.status}`);
+    location = r.location!;
+  }
+  assert.equal(location, `/selvbetjening/${serviceId}/${draft}/tjek`);
+  assert.equal((await c.get(location)).status, 200);
+  return { draft, send: `/selvbetjening/${serviceId}/${draft}/send` };
+}
+
+test('every service open to anonymous users is completed through its pages, with a case in its department', async () => {
+  const open = service.catalogue.all.filter((d) => d.audience.includes('anonymous'));
+  assert.ok(open.length >= 7);
+  for (const def of open) {
+    const c = new FormClient(base);
+    const { send } = await fillIn(c, def.id);
+    const r = await c.post(send, { declaration: 'yes' });
+    assert.equal(r.status, 303, def.id);
+    assert.match(r.location!, /\/kvittering$/);
+    const receipt = await c.get(r.location!);
+    const reference = /(SB-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(receipt.text)?.[1];
+    const row = await sql<{ department: string; service: string }>`select department, service from test_case where submission = ${reference}`.execute(t.database.db);
+    assert.deepEqual(row.rows, [{ department: def.department, service: def.id }], def.id);
+  }
+});
+
+test('a double click and two tabs sending the same draft make one submission and one case', async () => {
+  const c = new FormClient(base);
+  const { draft, send } = await fillIn(c, 'henvendelse-eller-klage');
+  const casesBefore = await countRows(t.database.db, 'test_case');
+  const replies = await Promise.all(Array.from({ length: 6 }, () => c.post(send, { declaration: 'yes' })));
+  for (const r of replies) {
+    assert.equal(r.status, 303);
+    assert.match(r.location!, /\/kvittering/);
+  }
+  assert.equal(await countRows(t.database.db, 'test_case'), casesBefore + 1);
+  const subs = await sql<{ n: number }>`select count(*) as n from selfservice_submission where idempotency_key = ${`draft:${draft}`}`.execute(t.database.db);
+  assert.equal(Number(subs.rows[0]!.n), 1);
+  // The later ones say so.
+  assert.ok(replies.some((r) => r.location!.endsWith('?igen=1')));
+});
+
+test('the API: catalogue, definition, validation like the pages, idempotent submission', async () => {
+  const list = (await (await fetch(`${base}/api/services`)).json()) as { services: { id: string; deepLink: string }[] };
+  assert.ok(list.services.length >= 10);
+  assert.equal(list.services.find((s) => s.id === 'anmeld-rotter')?.deepLink, `${t.config.publicUrl}/selvbetjening/anmeld-rotter`);
+  const def = (await (await fetch(`${base}/api/services/anmeld-rotter`)).json()) as { steps: unknown[]; version: number };
+  assert.equal(def.version, 1);
+  assert.equal((await fetch(`${base}/api/services/findes-ikke`)).status, 404);
+
+  const post = (answers: unknown, key: string) => fetch(`${base}/api/services/anmeld-rotter/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ answers }) });
+  const bad = await post({ dyr: 'rotter', adresse: 'Bygaden 12', hvor: 'have', 'set-dato': '2026-02-31', navn: 'Anne', telefon: '1' }, 'key-bad-000001');
+  assert.equal(bad.status, 400);
+  const { error } = (await bad.json()) as { error: { code: string; details: { field: string; message: string }[] } };
+  assert.equal(error.code, 'validation_failed');
+  assert.deepEqual(error.details.map((d) => d.field).sort(), ['set-dato', 'telefon']);
+  assert.ok(error.details.some((d) => d.message === 'Datoen findes ikke. Tjek dag og måned.'));
+
+  const exit = await post({ dyr: 'mus' }, 'key-exit-00001');
+  assert.equal(exit.status, 400);
+
+  const answers = { dyr: 'rotter', adresse: 'Bygaden 12', hvor: 'have', 'set-dato': '2026-11-01', navn: 'Anne Hansen', telefon: '43686868' };
+  const before = await countRows(t.database.db, 'test_case');
+  const [a, b, c2] = await Promise.all([post(answers, 'key-good-00001'), post(answers, 'key-good-00001'), post(answers, 'key-good-00001')]);
+  const statuses = [a.status, b.status, c2.status].sort();
+  assert.deepEqual(statuses, [200, 200, 201]);
+  const receipts = (await Promise.all([a.json(), b.json(), c2.json()])) as { reference: string; replayed: boolean }[];
+  assert.equal(new Set(receipts.map((r) => r.reference)).size, 1);
+  assert.equal(await countRows(t.database.db, 'test_case'), before + 1);
+  const unknown = await post({ ...answers, farve: 'rød' }, 'key-unknown-01');
+  assert.equal(unknown.status, 400);
+  const missingKey = await fetch(`${base}/api/services/anmeld-rotter/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
+  assert.equal(missingKey.status, 400);
+});
+
+test('a full course puts later sign-ups on the waiting list', async () => {
+  const answers = { kursus: 'mitid', 'egen-enhed': true, navn: 'Bent', telefon: '43686868' };
+  const results: { waitingList: boolean }[] = [];
+  const taken = Number((await sql<{ n: number }>`select count(*) as n from selfservice_submission where service_id = 'it-kursus'`.execute(t.database.db)).rows[0]!.n);
+  for (let i = taken; i < 13; i++) {
+    const r = await fetch(`${base}/api/services/it-kursus/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `course-${i}-abcdef` }, body: JSON.stringify({ answers }) });
+    assert.equal(r.status, 201);
+    results.push((await r.json()) as { waitingList: boolean });
+  }
+  assert.deepEqual(results.map((r) => r.waitingList), [...Array(12 - taken).fill(false), true]);
+});
+
+test('assisted self-service marks the submission and the contact', async () => {
+  const def = service.catalogue.get('henvendelse-eller-klage')!;
+  const { draft } = await service.startDraft(def, { assisted: true });
+  let current = draft;
+  for (const { stepId, form } of planAnswers(def)) {
+    const raw: Record<string, string> = {};
+    form.forEach((v, k) => (raw[k] = String(v)));
+    const step = def.steps.find((s) => s.id === stepId)!;
+    const result = await service.saveStep(def, current, step, { raw, uploads: {}, remove: [], lang: 'da' });
+    assert.deepEqual(result.errors, []);
+    current = { ...current, answers: result.answers };
+  }
+  const sent = await service.submitDraft(def, current, 'da');
+  assert.ok('submission' in sent);
+  assert.equal(sent.submission.assisted, true);
+  const contact = await sql<{ assisted: number }>`select assisted from test_contact where case_reference = ${sent.submission.case_reference}`.execute(t.database.db);
+  assert.equal(Number(contact.rows[0]!.assisted), 1);
+});
+
+test('an invalid definition directory stops the app from starting', async () => {
+  await assert.rejects(
+    startTestApp({ modules: [createSelfServiceModule()], env: { KANAL_SERVICES_DIR: '/nonexistent-kanal-services' } }),
+    /ENOENT|no such file/,
+  );
+});
