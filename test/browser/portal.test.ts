@@ -2,10 +2,27 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
+import { modules } from '../../src/modules.ts';
+import { forbidden } from '../../src/platform/http/errors.ts';
+import type { KanalModule } from '../../src/platform/module.ts';
+
+// Routes that fail on purpose, so the 403 and 500 pages are checked like every other page.
+const failing: KanalModule = {
+  name: 'failing',
+  register(app) {
+    const open = { config: { access: { public: true } } } as const;
+    app.get('/test/forbidden', open, async () => {
+      throw forbidden();
+    });
+    app.get('/test/broken', open, async () => {
+      throw new Error('broken on purpose');
+    });
+  },
+};
 
 let bt: BrowserTest;
 before(async () => {
-  bt = await startBrowserTest();
+  bt = await startBrowserTest({ modules: [...modules, failing] });
 });
 after(() => bt.close());
 
@@ -13,6 +30,8 @@ const pages = [
   { path: '/', heading: 'Selvbetjening' },
   { path: '/tilgaengelighed', heading: 'Tilgængelighed' },
   { path: '/findes-ikke', heading: 'Siden findes ikke' },
+  { path: '/test/forbidden', heading: 'Du har ikke adgang til siden' },
+  { path: '/test/broken', heading: 'Der skete en fejl hos os' },
 ];
 
 for (const { path, heading } of pages) {

@@ -21,12 +21,15 @@ export type JsonColumn<T> = ColumnType<T, string | Extract<T, null>, string | Ex
 /** Declared type of JSON columns in SQLite. It contains "text", so SQLite stores the text as is. */
 export const SQLITE_JSON_TYPE = 'json text';
 
-export function dialectOf<DB>(db: Kysely<DB>): Dialect {
+/** Any Kysely handle, whatever tables it knows. */
+type AnyKysely = Pick<Kysely<unknown>, 'getExecutor'>;
+
+export function dialectOf(db: AnyKysely): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** The column types migrations use, so one migration fits both databases. */
-export function columnTypes(db: Kysely<unknown>) {
+export function columnTypes(db: AnyKysely) {
   const pg = dialectOf(db) === 'postgres';
   return {
     timestamp: pg ? sql`timestamptz` : sql`text`,
