@@ -32,6 +32,7 @@ export const settings = [
   { env: 'KANAL_CONTACT_PHONE', schema: nonEmpty, allowed: 'a phone number', description: 'Phone number shown in the footer.', default: '43 68 68 68' },
   { env: 'KANAL_CONTACT_EMAIL', schema: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }), allowed: 'an e-mail address', description: 'E-mail address shown in the footer.', default: 'kommunen@albertslund.dk' },
   { env: 'KANAL_CONTACT_ADDRESS', schema: nonEmpty, allowed: 'an address', description: 'Postal address shown in the footer.', default: 'Nordmarks Allé 1, 2620 Albertslund' },
+  { env: 'KANAL_INSIGHTS_COUNT_WEB_VISITS', schema: Type.Boolean(), allowed: 'true or false', description: 'Count web visits (from web statistics) as inbound digital contacts in the digital share, as KOMHEN does.', default: 'true' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
 ] as const satisfies readonly Setting[];
 
@@ -50,6 +51,10 @@ export interface Config {
   sessionSecretGenerated: boolean;
   trustProxy: boolean;
   logLevel: string;
+  insights: {
+    /** Web visits count as inbound digital information contacts in the digital share. */
+    countWebVisits: boolean;
+  };
   municipality: {
     name: string;
     logoUrl: string | undefined;
@@ -109,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecretGenerated: secret === undefined,
     trustProxy: get('KANAL_TRUST_PROXY'),
     logLevel: get('KANAL_LOG_LEVEL'),
+    insights: { countWebVisits: get('KANAL_INSIGHTS_COUNT_WEB_VISITS') },
     municipality: {
       name: get('KANAL_MUNICIPALITY_NAME'),
       logoUrl: get('KANAL_MUNICIPALITY_LOGO_URL'),

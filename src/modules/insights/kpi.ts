@@ -18,6 +18,18 @@ export interface YearTotal {
   failureDemand?: boolean;
 }
 
+/** Map.groupBy arrives in Node 21; Kanal runs on 20. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 const sum = (rows: readonly { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 export const isDigital = (c: Channel) => digitalChannels.has(c);
@@ -160,6 +172,11 @@ export function takeUpByService(rows: readonly Pick<YearTotal, 'channel' | 'dire
     services.set(r.service, s);
   }
   return [...services.values()].map((s) => ({ ...s, takeUp: ratio(s.digital, s.total) })).sort((a, b) => a.service.localeCompare(b.service));
+}
+
+/** Take-up over several services together: their digital transactions ÷ all their transactions. */
+export function overallTakeUp(services: readonly Pick<ServiceTakeUp, 'digital' | 'total'>[]): number | null {
+  return ratio(services.reduce((n, s) => n + s.digital, 0), services.reduce((n, s) => n + s.total, 0));
 }
 
 /**
