@@ -3,6 +3,7 @@
 // so a later correction of the data does not rewrite history), with the department's comment.
 import type { Config } from '../../config.ts';
 import { now, type Db, type Trx } from '../../platform/db/index.ts';
+import { validationFailed } from '../../platform/http/errors.ts';
 import { departments } from '../contacts/index.ts';
 import { computeDashboard, type Dashboard } from './figures.ts';
 import type { Period } from './period.ts';
@@ -44,5 +45,6 @@ export const reportArchive = (db: Db) => store.listReports(db);
 export const MAX_COMMENT = 6000;
 
 export async function writeComment(trx: Trx, period: string, department: string | null, text: string, by: string): Promise<void> {
-  if (!(await store.setReportComment(trx, period, department, text.trim().slice(0, MAX_COMMENT), by, now()))) throw new NoSuchReport();
+  if (text.trim().length > MAX_COMMENT) throw validationFailed([{ field: 'comment', message: 'commentTooLong' }]);
+  if (!(await store.setReportComment(trx, period, department, text.trim(), by, now()))) throw new NoSuchReport();
 }
