@@ -1,4 +1,6 @@
 // The `kanal` command: serve, migrate, seed, check-config. Later modules add theirs.
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config.ts';
@@ -8,6 +10,7 @@ import { createMetrics } from './platform/ops/metrics.ts';
 import { collectMigrations, type AppContext, type Progress } from './platform/module.ts';
 import { modules } from './modules.ts';
 import { buildApp } from './app.ts';
+import { generateAllStatusReports, parsePeriod, renderReportPdf, statusReport } from './modules/insights/index.ts';
 
 const usage = `Usage: kanal <command> [options]
 
@@ -15,6 +18,9 @@ Commands:
   serve [--demo]   migrate the database and serve Kanal (--demo: load demo data on first start)
   migrate          apply pending database migrations and exit
   seed --demo      load the demo data (safe to run again)
+  report status --period 2026H1 [--out DIR]
+                   make the half-yearly status reports (municipality and every department),
+                   keep them in the archive and write them as PDF files to DIR (default: $KANAL_DATA_DIR/reports)
   check-config     validate the configuration from the environment and exit
   help             show this text
 
@@ -24,7 +30,9 @@ class UsageError extends Error {}
 
 interface Command {
   options: Record<string, { type: 'boolean' | 'string' }>;
-  run(flags: Record<string, unknown>): Promise<number>;
+  /** Commands with sub-commands (report status) take positionals. */
+  positionals?: boolean;
+  run(flags: Record<string, unknown>, positionals: string[]): Promise<number>;
 }
 
 /** A progress line on a terminal; nothing when output goes to a file or CI log. */
@@ -109,6 +117,29 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  report: {
+    positionals: true,
+    options: { period: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
+    async run(flags, positionals) {
+      if (positionals[0] !== 'status') throw new UsageError('report needs a kind of report: report status --period 2026H1');
+      const key = typeof flags.period === 'string' ? flags.period.trim().toUpperCase() : '';
+      const period = /^\d{4}H[12]$/.test(key) ? parsePeriod(key) : undefined;
+      if (!period) throw new UsageError('report status needs --period as a half-year, e.g. --period 2026H1.');
+      const lang = flags.lang === 'en' ? 'en' : 'da';
+      const { config, database, ctx } = startup();
+      await migrate(ctx);
+      const dir = typeof flags.out === 'string' ? flags.out : path.join(config.dataDir, 'reports');
+      fs.mkdirSync(dir, { recursive: true });
+      const scopes = await ctx.db.transaction().execute((trx) => generateAllStatusReports(trx, config, period, 'kanal report status'));
+      for (const department of scopes) {
+        const file = path.join(dir, `kanalstrategi-status-${department ?? 'kommune'}-${period.key}.pdf`);
+        fs.writeFileSync(file, await renderReportPdf(await statusReport(ctx.db, period.key, department), lang));
+        process.stdout.write(`${file}\n`);
+      }
+      await database.close();
+      return 0;
+    },
+  },
   'check-config': {
     options: {},
     async run() {
@@ -132,12 +163,13 @@ export async function main(argv: string[]): Promise<number> {
     const command = name ? commands[name] : undefined;
     if (!command) throw new UsageError(name ? `Unknown command: ${name}` : 'No command given.');
     let flags: Record<string, unknown>;
+    let positionals: string[];
     try {
-      flags = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+      ({ values: flags, positionals } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positionals === true }));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    return await command.run(flags);
+    return await command.run(flags, positionals);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`kanal: ${error.message}\n\n${usage}\n`);

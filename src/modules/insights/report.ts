@@ -21,7 +21,8 @@ export type { StoredReport, ReportListing } from './store.ts';
 /** Generates (or regenerates) one report and stores it in the archive; the comment stays. */
 export async function generateStatusReport(trx: Trx, config: Config, period: Period, department: string | null, by: string): Promise<ReportFigures> {
   const ctx = await figureContext(trx, config, period, department);
-  const figures: ReportFigures = { ...(await computeDashboard(ctx, true)), municipality: config.municipality.name, demo: (await demoData(trx)) !== undefined };
+  // The municipality's report is aggregates only, so every manager may read it; a department's is in detail.
+  const figures: ReportFigures = { ...(await computeDashboard(ctx, department !== null)), municipality: config.municipality.name, demo: (await demoData(trx)) !== undefined };
   await store.saveReport(trx, { period: period.key, department, generatedAt: now(), generatedBy: by, figures });
   return figures;
 }
