@@ -2,8 +2,9 @@
 // measured in the same run. `npm run bench -- http` runs only the named ones.
 import { run as http } from './http.bench.ts';
 import { run as contacts } from './contacts.bench.ts';
+import { run as insights } from './insights.bench.ts';
 
-const benchmarks: Record<string, () => Promise<void>> = { http, contacts };
+const benchmarks: Record<string, () => Promise<void>> = { http, contacts, insights };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {

@@ -129,8 +129,7 @@ export function serviceTransactions(yearIndex: number): { service: string; topic
 }
 
 /** The import file for one year: daily counts per channel, direction, kind and topic (service transactions excluded). */
-export function yearFile(yearIndex: number): { csv: string; rows: number } {
-  const year = DEMO_YEARS[yearIndex]!;
+export function yearFile(yearIndex: number, year: number = DEMO_YEARS[yearIndex]!): { csv: string; rows: number } {
   const services = serviceTransactions(yearIndex);
   const lines = ['dato;kanal;retning;art;emne;antal'];
   const streams: { channel: Channel; direction: Direction; total: number }[] = Object.values(demoVolumes).map((v) => ({

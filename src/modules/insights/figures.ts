@@ -22,15 +22,17 @@ export interface FigureContext {
   goals: readonly Goal[];
   countWebVisits: boolean;
   funnels?: FunnelSource;
+  /** Where totals come from: the registry's daily aggregates (default); the benchmark compares raw contacts. */
+  totals?: typeof aggregateTotals;
 }
 
 type Row = kpi.YearTotal & Omit<TotalRow, 'channel' | 'direction' | 'count'>;
 
 /** Totals per calendar-year part of the period (each part priced with its own year's prices). */
-async function totals(ctx: Pick<FigureContext, 'db' | 'department'>, period: Pick<Period, 'firstDay' | 'lastDay'>, by: TotalDimension[], direction?: Direction): Promise<Row[]> {
+async function totals(ctx: Pick<FigureContext, 'db' | 'department' | 'totals'>, period: Pick<Period, 'firstDay' | 'lastDay'>, by: TotalDimension[], direction?: Direction): Promise<Row[]> {
   const rows: Row[] = [];
   for (const part of yearParts(period)) {
-    const found = await aggregateTotals(ctx.db, {
+    const found = await (ctx.totals ?? aggregateTotals)(ctx.db, {
       firstDay: part.firstDay,
       lastDay: part.lastDay,
       by: [...new Set<TotalDimension>(['channel', 'direction', ...by])],
@@ -249,7 +251,7 @@ export async function goalFigures(ctx: FigureContext, known: { digitalShare: num
     let missing: GoalFigure['missing'];
     if (goal.department !== null || goal.topic !== null || goal.kind !== null) {
       // A department goal is measured on that department's (topic's, kind's) own contacts.
-      const rows = await totals({ db: ctx.db, department: goal.department }, ctx.period, ['topic', 'kind', 'service'], 'in');
+      const rows = await totals({ ...ctx, department: goal.department }, ctx.period, ['topic', 'kind', 'service'], 'in');
       const mine = rows.filter((r) => (goal.topic === null || r.topic === goal.topic) && (goal.kind === null || r.kind === goal.kind));
       value = goal.metric === 'take_up' ? kpi.overallTakeUp(kpi.takeUpByService(mine)) : kpi.digitalShare(mine, { includeWebVisits: ctx.countWebVisits });
     } else if (goal.metric === 'digital_share') value = known.digitalShare;
@@ -316,4 +318,6 @@ export const figureFunctions = {
   resolutionFigures,
   wouldSaveMost,
   trendSinceBaseline,
+  // The goals' own queries (department goals); the other values come from the figures above.
+  goalFigures: (ctx: FigureContext) => goalFigures(ctx, { digitalShare: null, takeUp: null, digitalPostShare: null, abandonmentRatio: null, funnelAvailable: false }),
 } satisfies Record<string, (ctx: FigureContext) => Promise<unknown>>;
