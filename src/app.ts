@@ -10,11 +10,12 @@ import { h } from 'preact';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/index.ts';
 import { collectMigrations, type AppContext, type KanalApp, type KanalModule } from './platform/module.ts';
-import { requireAccessDeclarations } from './platform/policy/index.ts';
+import { accessPolicy, requireAccessDeclarations } from './platform/policy/index.ts';
+import { accessPolicyOptions, authPlugin } from './platform/auth/index.ts';
 import { registerHttpBasics } from './platform/http/index.ts';
 import { uiPlugin, pageContext } from './platform/ui/index.ts';
 import { ErrorPage } from './platform/ui/pages/error-page.tsx';
-import { createMetrics, instrumentHttp } from './platform/ops/metrics.ts';
+import { createMetrics, instrumentHttp, type Metrics } from './platform/ops/metrics.ts';
 import { registerOpsRoutes } from './platform/ops/routes.ts';
 import { modules as allModules } from './modules.ts';
 
@@ -23,6 +24,8 @@ export interface AppOptions {
   database: Database;
   logger: Logger;
   modules?: readonly KanalModule[];
+  /** The process's metrics, when something besides the app (the job worker) reports into them. */
+  metrics?: Metrics;
 }
 
 export type { KanalApp };
@@ -41,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: AppContext = { config, db: database.db, dialect: database.dialect, log: logger, metrics: createMetrics() };
+  const ctx: AppContext = { config, db: database.db, dialect: database.dialect, log: logger, metrics: options.metrics ?? createMetrics() };
 
   requireAccessDeclarations(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
@@ -58,6 +61,9 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
     https: config.publicUrl.startsWith('https://'),
     renderErrorPage: (request, code) => h(ErrorPage, { ctx: pageContext(request, config), code, requestId: request.id }),
   });
+  // Who is logged in, rate limits and CSRF; then the one access check, before any route's handler.
+  await app.register(authPlugin, { ctx });
+  await app.register(accessPolicy, accessPolicyOptions);
   instrumentHttp(app, ctx.metrics);
   registerOpsRoutes(app, ctx, collectMigrations(modules));
   for (const module of modules) await module.register?.(app, ctx);

@@ -65,15 +65,23 @@ test('several bad values are all reported at once', () => {
   assert.equal(problemsOf({ PORT: 'x', NODE_ENV: 'y' }).length, 2);
 });
 
+/** The identity providers production needs (the test provider is refused there). */
+const productionLogins = {
+  KANAL_CITIZEN_OIDC_ISSUER: 'https://broker.example.dk',
+  KANAL_CITIZEN_OIDC_CLIENT_SECRET: 'citizen-secret',
+  KANAL_STAFF_OIDC_ISSUER: 'https://login.kommune.example.dk',
+  KANAL_STAFF_OIDC_CLIENT_SECRET: 'staff-secret',
+};
+
 test('production refuses plain http and a missing session secret', () => {
-  const problems = problemsOf({ NODE_ENV: 'production' });
+  const problems = problemsOf({ NODE_ENV: 'production', ...productionLogins });
   assert.equal(problems.length, 2);
   assert.match(problems.join('\n'), /KANAL_PUBLIC_URL="http:\/\/localhost:3000" is not allowed in production: expected an https:\/\/ URL/);
   assert.match(problems.join('\n'), /KANAL_SESSION_SECRET is missing/);
 });
 
 test('production accepts https and a secret', () => {
-  const config = loadConfig({ NODE_ENV: 'production', KANAL_PUBLIC_URL: 'https://kanal.example.dk', KANAL_SESSION_SECRET: 'x'.repeat(40) });
+  const config = loadConfig({ NODE_ENV: 'production', KANAL_PUBLIC_URL: 'https://kanal.example.dk', KANAL_SESSION_SECRET: 'x'.repeat(40), ...productionLogins });
   assert.equal(config.sessionSecretGenerated, false);
 });
 

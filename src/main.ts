@@ -1,4 +1,4 @@
-// The `kanal` command: serve, migrate, seed, check-config. Later modules add theirs.
+// The `kanal` command: serve, worker, migrate, seed, report, check-config. Later modules add theirs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,12 +10,15 @@ import { createMetrics } from './platform/ops/metrics.ts';
 import { collectMigrations, type AppContext, type Progress } from './platform/module.ts';
 import { modules } from './modules.ts';
 import { buildApp } from './app.ts';
+import { startWorker, type Worker } from './platform/jobs/index.ts';
 import { generateAllStatusReports, parsePeriod, renderReportPdf, statusReport } from './modules/insights/index.ts';
 
 const usage = `Usage: kanal <command> [options]
 
 Commands:
-  serve [--demo]   migrate the database and serve Kanal (--demo: load demo data on first start)
+  serve [--demo]   migrate the database and serve Kanal (--demo: load demo data on first start);
+                   runs the job worker too unless KANAL_WORKER=off
+  worker           run the job worker only (more nodes: run it beside serve with KANAL_WORKER=off)
   migrate          apply pending database migrations and exit
   seed --demo      load the demo data (safe to run again)
   report status --period 2026H1 [--out DIR]
@@ -49,6 +52,26 @@ function startup(): { config: Config; database: Database; ctx: AppContext } {
   return { config, database, ctx: { config, db: database.db, dialect: database.dialect, log, metrics: createMetrics() } };
 }
 
+/** Stops gracefully on SIGTERM/SIGINT; a stuck request or job must not keep the process alive for ever. */
+function stopOnSignal(ctx: AppContext, what: string, close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, `shutting down: ${what}`);
+    const timer = setTimeout(() => {
+      ctx.log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    await close();
+    ctx.log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
 async function migrate(ctx: AppContext): Promise<void> {
   const { applied } = await migrateToLatest(ctx.db, collectMigrations(modules));
   if (applied.length > 0) ctx.log.info({ applied }, `applied ${applied.length} migrations`);
@@ -67,33 +90,37 @@ const commands: Record<string, Command> = {
       const { config, database, ctx } = startup();
       await migrate(ctx);
       if (flags.demo) await seedDemo(ctx);
-      const app = await buildApp({ config, database, logger: ctx.log });
-      let stopping = false;
-      const stop = async (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        ctx.log.info({ signal }, 'shutting down: finishing requests in flight');
-        // A stuck request must not keep the process from stopping for ever.
-        const timer = setTimeout(() => {
-          ctx.log.error('shutdown took longer than 10 s; exiting');
-          process.exit(1);
-        }, 10_000);
-        timer.unref();
-        await app.close();
+      const app = await buildApp({ config, database, logger: ctx.log, metrics: ctx.metrics });
+      let worker: Worker | undefined;
+      stopOnSignal(ctx, 'finishing requests and jobs in flight', async () => {
+        await Promise.all([app.close(), worker?.stop()]);
         await database.close();
-        ctx.log.info('stopped');
-        process.exit(0);
-      };
-      process.on('SIGTERM', () => void stop('SIGTERM'));
-      process.on('SIGINT', () => void stop('SIGINT'));
+      });
       await app.listen({ port: config.port, host: config.host });
+      if (config.jobs.workerInServe) worker = await startWorker(ctx, modules);
       process.stdout.write(
         `\nKanal is running for ${config.municipality.name}\n` +
           `  Citizen portal:  ${config.publicUrl}/\n` +
           `  Health:          ${config.publicUrl}/healthz\n` +
           `  API description: ${config.publicUrl}/openapi.json\n` +
-          `  Database:        ${database.dialect} (${database.description})\n\n`,
+          `  Database:        ${database.dialect} (${database.description})\n` +
+          `  Job worker:      ${worker ? `on (${config.jobs.concurrency} at a time)` : 'off (KANAL_WORKER=off)'}\n` +
+          `  E-mail:          ${config.mail.smtp ? `SMTP ${config.mail.smtp.host}:${config.mail.smtp.port}` : `local outbox (${config.publicUrl}/admin/notifications)`}\n\n`,
       );
+      return new Promise<number>(() => {}); // runs until a signal stops it
+    },
+  },
+  worker: {
+    options: {},
+    async run() {
+      const { database, ctx } = startup();
+      await migrate(ctx);
+      const worker = await startWorker(ctx, modules);
+      stopOnSignal(ctx, 'finishing jobs in flight', async () => {
+        await worker.stop();
+        await database.close();
+      });
+      process.stdout.write(`Kanal job worker ${worker.id} is running (${database.dialect}).\n`);
       return new Promise<number>(() => {}); // runs until a signal stops it
     },
   },

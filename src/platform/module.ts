@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db, Dialect } from './db/index.ts';
 import type { Metrics } from './ops/metrics.ts';
+import type { AnyJobHandler } from './jobs/handler.ts';
 
 /** The app as modules see it: route schemas are TypeBox schemas and type the handlers. */
 export type KanalApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -28,6 +29,8 @@ export interface KanalModule {
   migrations?: Record<string, Migration>;
   /** Registers the module's routes. Runs inside the app's encapsulation context. */
   register?(app: KanalApp, ctx: AppContext): Promise<void> | void;
+  /** The module's job handlers (and recurring jobs), run by the job worker. */
+  jobs?(ctx: AppContext): readonly AnyJobHandler[];
   /** Loads demo data into an empty database (`kanal seed --demo`). Must be idempotent. */
   seedDemo?(ctx: AppContext, progress: Progress): Promise<void>;
 }

@@ -25,7 +25,8 @@ const failing: KanalModule = {
     app.get('/api/invalid', { config: open }, async () => {
       throw validationFailed([{ field: 'cpr', message: 'not a real date' }]);
     });
-    app.post('/api/echo', { config: open, schema: { body: Type.Object({ count: Type.Integer({ minimum: 1 }) }) } }, async (request) => ({ count: request.body.count }));
+    // A JSON API call without a page (an API client): CSRF does not apply, validation does.
+    app.post('/api/echo', { config: { ...open, csrf: 'exempt' }, schema: { body: Type.Object({ count: Type.Integer({ minimum: 1 }) }) } }, async (request) => ({ count: request.body.count }));
   },
 };
 

@@ -39,6 +39,14 @@ export interface PageContext {
   testBanner?: string | undefined;
   loginUrl?: string | undefined;
   logoutUrl?: string | undefined;
+  /** While logged in: when to warn before the idle logout, and where "stay logged in" posts. */
+  sessionWarning?: SessionWarning | undefined;
+}
+
+export interface SessionWarning {
+  secondsLeft: number;
+  warnSeconds: number;
+  renewUrl: string;
 }
 
 interface LayoutProps {
@@ -199,6 +207,29 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/**
+ * Hidden until kanal.js shows it shortly before the idle logout (WCAG 2.2.1: warn,
+ * and let the user extend with one action). The form also works without JavaScript.
+ */
+function SessionWarningBox({ ctx, warning }: { ctx: PageContext; warning: SessionWarning }) {
+  const t = layoutMessages[ctx.lang];
+  return (
+    <div class="container kanal-session-warning" id="kanal-session-warning" hidden data-seconds-left={String(warning.secondsLeft)} data-warn-seconds={String(warning.warnSeconds)} data-ended-text={t.sessionEnded}>
+      <div class="alert alert-warning" role="alert">
+        <div class="alert-body">
+          <h2 class="alert-heading h3">{t.sessionWarningTitle}</h2>
+          <p class="alert-text">{t.sessionWarningBody}</p>
+          <form method="post" action={warning.renewUrl}>
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <input type="hidden" name="til" value={ctx.path} />
+            <button type="submit" class="button button-secondary">{t.sessionStay}</button>
+          </form>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 function Shell({ ctx, title, children, heading, nav, navLabel }: LayoutProps & { heading: string; nav: NavItem[]; navLabel: string }) {
   const t = layoutMessages[ctx.lang];
   return (
@@ -207,6 +238,7 @@ function Shell({ ctx, title, children, heading, nav, navLabel }: LayoutProps & {
         {t.skipLink}
       </a>
       <Header ctx={ctx} heading={heading} nav={nav} navLabel={navLabel} />
+      {ctx.sessionWarning && <SessionWarningBox ctx={ctx} warning={ctx.sessionWarning} />}
       <main id="main-content" class="container kanal-main" tabIndex={-1}>
         {children}
       </main>

@@ -16,6 +16,10 @@ export const layoutMessages = defineMessages(
     aboutAccessibility: 'Om tilgængelighed',
     staffArea: 'Medarbejder',
     serviceName: 'Selvbetjening',
+    sessionWarningTitle: 'Du bliver snart logget af',
+    sessionWarningBody: 'Du har ikke brugt siden i et stykke tid. Vil du blive logget ind?',
+    sessionStay: 'Bliv logget ind',
+    sessionEnded: 'Du er logget af, fordi du ikke har brugt siden i et stykke tid. Log ind igen for at fortsætte.',
   },
   {
     skipLink: 'Go to the main content',
@@ -32,5 +36,9 @@ export const layoutMessages = defineMessages(
     aboutAccessibility: 'About accessibility',
     staffArea: 'Staff',
     serviceName: 'Self-service',
+    sessionWarningTitle: 'You will soon be logged out',
+    sessionWarningBody: 'You have not used the page for a while. Do you want to stay logged in?',
+    sessionStay: 'Stay logged in',
+    sessionEnded: 'You were logged out because you had not used the page for a while. Log in again to continue.',
   },
 );

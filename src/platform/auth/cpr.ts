@@ -1,0 +1,35 @@
+// CPR and CVR numbers: format and, for CPR, a real date of birth. Never modulus 11:
+// CPR numbers issued since 2007 do not all pass it.
+import { DateTime } from 'luxon';
+
+/** The century a CPR number's year belongs to, from its 7th digit (the CPR office's table). */
+function fullYear(yy: number, seventh: number): number {
+  if (seventh <= 3) return 1900 + yy;
+  if (seventh === 4 || seventh === 9) return yy <= 36 ? 2000 + yy : 1900 + yy;
+  return yy <= 57 ? 2000 + yy : 1800 + yy;
+}
+
+/** The date of birth in a CPR number (YYYY-MM-DD), or undefined when it is not a real date. */
+export function birthDateOfCpr(cpr: string): string | undefined {
+  const m = /^(\d{2})(\d{2})(\d{2})(\d)\d{3}$/.exec(cpr);
+  if (!m) return undefined;
+  const date = DateTime.fromObject({ year: fullYear(Number(m[3]), Number(m[4])), month: Number(m[2]), day: Number(m[1]) }, { zone: 'utc' });
+  return date.isValid ? date.toISODate() : undefined;
+}
+
+/** '010203-1234', '0102031234' or '010203 1234' → '0102031234'; undefined when not a CPR number. */
+export function normaliseCpr(input: string): string | undefined {
+  const digits = input.trim().replace(/^(\d{6})[-\s]?(\d{4})$/, '$1$2');
+  return birthDateOfCpr(digits) ? digits : undefined;
+}
+
+/** Eight digits (spaces allowed), the first not 0. */
+export function normaliseCvr(input: string): string | undefined {
+  const digits = input.replace(/\s+/g, '');
+  return /^[1-9]\d{7}$/.test(digits) ? digits : undefined;
+}
+
+/** 'ddmmyy-xxxx', as people read and write it. */
+export function formatCpr(cpr: string): string {
+  return `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from '../i18n/index.ts';
+
+export const jobsMessages = defineMessages(
+  {
+    title: 'Baggrundsjob',
+    lead: 'Job, der venter, er fejlet eller er opgivet. Et opgivet job kører først igen, når du beder om det.',
+    counts: 'Antal job',
+    state: { queued: 'Venter', running: 'Kører', failed: 'Fejlet, prøves igen', done: 'Færdig', dead: 'Opgivet' },
+    id: 'Nr.',
+    type: 'Type',
+    stateColumn: 'Status',
+    attempts: 'Forsøg',
+    runAt: 'Næste kørsel',
+    lastError: 'Seneste fejl',
+    actions: 'Handling',
+    retry: 'Kør igen',
+    retried: (id: number) => `Job ${id} er sat i kø igen.`,
+    none: 'Der er ingen job at vise.',
+    showing: (n: number) => `Viser de seneste ${n}.`,
+  },
+  {
+    title: 'Background jobs',
+    lead: 'Jobs that wait, have failed or were given up. A job that was given up only runs again when you ask for it.',
+    counts: 'Number of jobs',
+    state: { queued: 'Waiting', running: 'Running', failed: 'Failed, will retry', done: 'Done', dead: 'Given up' },
+    id: 'No.',
+    type: 'Type',
+    stateColumn: 'Status',
+    attempts: 'Attempts',
+    runAt: 'Next run',
+    lastError: 'Last error',
+    actions: 'Action',
+    retry: 'Run again',
+    retried: (id: number) => `Job ${id} is queued again.`,
+    none: 'There are no jobs to show.',
+    showing: (n: number) => `Showing the latest ${n}.`,
+  },
+);
