@@ -2,9 +2,10 @@
 // service.ts (dashboardScope, mayComment); the figures in figures.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
-import { KanalError, forbidden, notFound, unauthenticated } from '../../platform/http/errors.ts';
+import { KanalError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { requireStaff, staffNav } from '../../platform/auth/index.ts';
 import { isDay } from '../../platform/calendar/days.ts';
-import { pageContext, type PageContext } from '../../platform/ui/index.ts';
+import { pageContext, type NavItem, type PageContext } from '../../platform/ui/index.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Role } from '../../platform/policy/index.ts';
 import { departments } from '../contacts/index.ts';
@@ -27,23 +28,18 @@ const staff = { access: { roles: ['frontdesk', 'caseworker', 'manager', 'admin',
 const open = { access: { public: true as const } };
 const hidden = { hide: true };
 
-/**
- * The logged-in employee, read structurally from the identity layer's `request.identity`
- * (src/platform/auth), so this module needs nothing from it but that shape.
- */
+/** The logged-in employee as insights needs them; the access policy has already checked the role. */
 export function viewerOf(request: FastifyRequest): InsightsViewer {
-  const identity = (request as unknown as { identity?: { kind: string; subject: string; roles: readonly Role[]; department?: { id: string } } }).identity;
-  if (!identity) throw unauthenticated();
-  // The policy layer enforces config.access too; checked here as well, as these pages hold management figures.
-  const access = request.routeOptions.config.access;
-  if (access && 'roles' in access && !identity.roles.some((r) => access.roles.includes(r))) throw forbidden();
-  return { id: identity.subject, roles: identity.roles, department: identity.kind === 'staff' ? (identity.department?.id ?? null) : null };
+  const staff = requireStaff(request);
+  return { id: staff.subject, roles: staff.roles, department: staff.department.id };
 }
 
-/** The page context with the CSRF token forms send back (set by the identity layer). */
-function pageFor(request: FastifyRequest, ctx: AppContext): PageContext {
-  const csrf = (request as unknown as { csrfToken?: () => string }).csrfToken;
-  return { ...pageContext(request, ctx.config), ...(csrf ? { csrfToken: csrf.call(request) } : {}) };
+const pageFor = (request: FastifyRequest, ctx: AppContext): PageContext => pageContext(request, ctx.config);
+
+/** The back office's menu and the insights pages the employee may open. */
+function navFor(request: FastifyRequest): NavItem[] {
+  const staff = requireStaff(request);
+  return [...staffNav(staff, request.lang), ...insightsNav(request.lang, staff.roles)];
 }
 
 type Query = { period?: string | undefined; from?: string | undefined; to?: string | undefined; department?: string | undefined };
@@ -126,7 +122,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     return reply.page(
       <DashboardPage
         ctx={pageFor(request, ctx)}
-        nav={insightsNav(lang, viewer.roles)}
+        nav={navFor(request)}
         scopeLabel={departmentName(messagesFor(lang), scope.department)}
         aggregateOnly={!scope.detail}
         demo={await demoData(ctx.db)}
@@ -185,7 +181,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     const viewer = viewerOf(request);
     const year = new Date().getUTCFullYear();
     return (
-      <PricesPage ctx={pageFor(request, ctx)} nav={insightsNav(request.lang, viewer.roles)} prices={await loadPrices(ctx.db)} year={year} errors={errors} values={values} saved={saved} />
+      <PricesPage ctx={pageFor(request, ctx)} nav={navFor(request)} prices={await loadPrices(ctx.db)} year={year} errors={errors} values={values} saved={saved} />
     );
   };
   app.get('/staff/indsigt/priser', { config: admins, schema: hidden }, async (request, reply) => {
@@ -209,7 +205,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
   const goalsPage = async (request: FastifyRequest, errors: Record<string, string>, values: Record<string, string>, saved: boolean) => {
     const viewer = viewerOf(request);
     return (
-      <GoalsPage ctx={pageFor(request, ctx)} nav={insightsNav(request.lang, viewer.roles)} current={await loadGoals(ctx.db)} history={await goalHistory(ctx.db)} departments={departments} errors={errors} values={values} saved={saved} />
+      <GoalsPage ctx={pageFor(request, ctx)} nav={navFor(request)} current={await loadGoals(ctx.db)} history={await goalHistory(ctx.db)} departments={departments} errors={errors} values={values} saved={saved} />
     );
   };
   app.get('/staff/indsigt/maal', { config: admins, schema: hidden }, async (request, reply) => {
@@ -246,7 +242,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     return (
       <ReportsPage
         ctx={pageFor(request, ctx)}
-        nav={insightsNav(request.lang, viewer.roles)}
+        nav={navFor(request)}
         reports={visible}
         canGenerate
         errors={errors}
@@ -276,7 +272,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     return (
       <ReportPage
         ctx={pageFor(request, ctx)}
-        nav={insightsNav(request.lang, viewer.roles)}
+        nav={navFor(request)}
         report={report}
         tables={dashboardTables(report.figures, request.lang)}
         canComment={mayComment(viewer, department)}
@@ -327,7 +323,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     return reply.page(
       <IntranetPage
         ctx={pageFor(request, ctx)}
-        nav={viewer.roles.some((r) => r === 'manager' || r === 'admin') ? insightsNav(request.lang, viewer.roles) : []}
+        nav={viewer.roles.some((r) => r === 'manager' || r === 'admin') ? navFor(request) : staffNav(requireStaff(request), request.lang)}
         demo={await demoData(ctx.db)}
         form={{ period: period.key, errors }}
         tables={tables}
