@@ -34,7 +34,9 @@ export interface BrowserTest {
 
 export async function startBrowserTest(options: TestAppOptions = {}): Promise<BrowserTest> {
   const app = await startTestApp(options);
-  await app.app.listen({ port: 0, host: '127.0.0.1' });
+  // A test that logs in needs the public URL's port (the test identity provider redirects there).
+  const publicUrl = options.env?.KANAL_PUBLIC_URL;
+  await app.app.listen({ port: publicUrl ? Number(new URL(publicUrl).port) : 0, host: '127.0.0.1' });
   const address = app.app.server.address();
   assert.ok(address && typeof address === 'object');
   const baseUrl = `http://127.0.0.1:${address.port}`;

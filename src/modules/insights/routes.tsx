@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
 import { KanalError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { requireStaff, staffNav } from '../../platform/auth/index.ts';
-import { isDay } from '../../platform/calendar/days.ts';
+import { copenhagenDay, isDay, yearOf } from '../../platform/calendar/days.ts';
 import { pageContext, type NavItem, type PageContext } from '../../platform/ui/index.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Role } from '../../platform/policy/index.ts';
@@ -178,8 +178,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
 
   // --- Cost model and goals (admins) ---------------------------------------
   const pricesPage = async (request: FastifyRequest, errors: Record<string, string>, values: Record<string, string>, saved: boolean) => {
-    const viewer = viewerOf(request);
-    const year = new Date().getUTCFullYear();
+    const year = yearOf(copenhagenDay(new Date()));
     return (
       <PricesPage ctx={pageFor(request, ctx)} nav={navFor(request)} prices={await loadPrices(ctx.db)} year={year} errors={errors} values={values} saved={saved} />
     );
@@ -203,7 +202,6 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
   });
 
   const goalsPage = async (request: FastifyRequest, errors: Record<string, string>, values: Record<string, string>, saved: boolean) => {
-    const viewer = viewerOf(request);
     return (
       <GoalsPage ctx={pageFor(request, ctx)} nav={navFor(request)} current={await loadGoals(ctx.db)} history={await goalHistory(ctx.db)} departments={departments} errors={errors} values={values} saved={saved} />
     );
