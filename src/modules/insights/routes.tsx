@@ -253,11 +253,11 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
   app.post('/staff/indsigt/rapporter', { config: managers, schema: { body: ReportBody, ...hidden } }, async (request, reply) => {
     const viewer = viewerOf(request);
     const department = requestedDepartment(request.body);
-    // The municipality's report is the admins' to make; a manager makes their own department's.
-    if (!mayComment(viewer, department)) throw forbidden('A manager makes the report of their own department only.');
     const key = request.body.period?.trim().toUpperCase() ?? '';
     const period = /^\d{4}H[12]$/.test(key) ? parsePeriod(key) : undefined;
     if (!period) return reply.page(await reportsPage(request, { period: messagesFor(request.lang).errors.periodFormat }, { period: request.body.period ?? '', department: department ?? '' }), 400);
+    // The municipality's report is the admins' to make; a manager makes their own department's.
+    if (!mayComment(viewer, department)) throw forbidden('A manager makes the report of their own department only.');
     await ctx.db.transaction().execute((trx) => generateStatusReport(trx, ctx.config, period, department, viewer.id));
     return reply.redirect(reportHref({ period: period.key, department }), 303);
   });
