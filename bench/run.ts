@@ -5,8 +5,9 @@ import { run as contacts } from './contacts.bench.ts';
 import { run as cases } from './cases.bench.ts';
 import { run as knowledge } from './knowledge.bench.ts';
 import { run as selfservice } from './selfservice.bench.ts';
+import { run as insights } from './insights.bench.ts';
 
-const benchmarks: Record<string, () => Promise<void>> = { http, contacts, cases, knowledge, selfservice };
+const benchmarks: Record<string, () => Promise<void>> = { http, contacts, cases, knowledge, selfservice, insights };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {

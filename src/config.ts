@@ -40,6 +40,7 @@ export const settings = [
   { env: 'KANAL_SELFSERVICE_DRAFT_DAYS', schema: Type.Integer({ minimum: 1, maximum: 365 }), allowed: 'a whole number of days from 1 to 365', description: 'Self-service drafts are deleted this many days after they were last saved.', default: '30' },
   { env: 'KANAL_SELFSERVICE_WEBHOOK_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'Told (POST, JSON, references only) of every self-service submission, through the outbox.' },
   { env: 'KANAL_SERVICES_DIR', schema: nonEmpty, allowed: 'a directory path', description: 'Where the self-service definitions (*.json) are read from. Default: the catalogue shipped in src/services.' },
+  { env: 'KANAL_INSIGHTS_COUNT_WEB_VISITS', schema: Type.Boolean(), allowed: 'true or false', description: 'Count web visits (from web statistics) as inbound digital contacts in the digital share, as KOMHEN does.', default: 'true' },
   { env: 'KANAL_ACCESSIBILITY_STATEMENT_URL', schema: url, allowed: 'an absolute http(s) URL', description: 'The municipality\'s accessibility statement on the national WAS tool.', default: 'https://www.was.digst.dk/' },
   { env: 'KANAL_CONTACTS_COUNT_WEEKS', schema: Type.String({ pattern: '^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])(,\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3]))*$' }), allowed: 'ISO weeks separated by commas, e.g. 2026-W46,2027-W11', description: 'KOMHEN count weeks: staff tally every contact by channel, kind and topic in these weeks.' },
   { env: 'KANAL_SEARCH_FRESHNESS_MS', schema: Type.Integer({ minimum: 0, maximum: 60000 }), allowed: 'a whole number of milliseconds from 0 to 60000', description: 'How old a node\'s search index may be before a search checks the database for changes made on other nodes (0 = every search).', default: '1000' },
@@ -113,6 +114,10 @@ export interface Config {
     /** undefined: the catalogue shipped with Kanal. */
     servicesDir: string | undefined;
     webhookUrl: string | undefined;
+  };
+  insights: {
+    /** Web visits count as inbound digital information contacts in the digital share. */
+    countWebVisits: boolean;
   };
   municipality: {
     name: string;
@@ -236,6 +241,7 @@ export function loadConfig(env: Env = process.env): Config {
       servicesDir: get('KANAL_SERVICES_DIR'),
       webhookUrl: get('KANAL_SELFSERVICE_WEBHOOK_URL'),
     },
+    insights: { countWebVisits: get('KANAL_INSIGHTS_COUNT_WEB_VISITS') },
     municipality: {
       name: get('KANAL_MUNICIPALITY_NAME'),
       logoUrl: get('KANAL_MUNICIPALITY_LOGO_URL'),

@@ -1,5 +1,5 @@
-// The `kanal` command: serve, worker, migrate, seed, check-config, and the modules' own commands.
-import { readFile } from 'node:fs/promises';
+// The `kanal` command: serve, worker, migrate, seed, report, check-config, and the modules' own commands.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { modules } from './modules.ts';
 import { buildApp } from './app.ts';
 import { importFigures, ImportRejected, importSources, isImportSource, rebuildAggregates } from './modules/contacts/index.ts';
 import { startWorker, type Worker } from './platform/jobs/index.ts';
+import { generateAllStatusReports, parsePeriod, renderReportPdf, statusReport } from './modules/insights/index.ts';
 
 const usage = `Usage: kanal <command> [options]
 
@@ -21,6 +22,9 @@ Commands:
   worker           run the job worker only (more nodes: run it beside serve with KANAL_WORKER=off)
   migrate          apply pending database migrations and exit
   seed --demo      load the demo data (safe to run again)
+  report status --period 2026H1 [--out DIR]
+                   make the half-yearly status reports (municipality and every department),
+                   keep them in the archive and write them as PDF files to DIR (default: $KANAL_DATA_DIR/reports)
   check-config     validate the configuration from the environment and exit
   contacts rebuild-aggregates
                    recompute the contact registry's daily aggregates from the recorded contacts
@@ -142,6 +146,29 @@ const commands: Record<string, Command> = {
       const { database, ctx } = startup();
       await migrate(ctx);
       await seedDemo(ctx);
+      await database.close();
+      return 0;
+    },
+  },
+  report: {
+    positionals: 1,
+    options: { period: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
+    async run(flags, positionals) {
+      if (positionals[0] !== 'status') throw new UsageError('report needs a kind of report: report status --period 2026H1');
+      const key = typeof flags.period === 'string' ? flags.period.trim().toUpperCase() : '';
+      const period = /^\d{4}H[12]$/.test(key) ? parsePeriod(key) : undefined;
+      if (!period) throw new UsageError('report status needs --period as a half-year, e.g. --period 2026H1.');
+      const lang = flags.lang === 'en' ? 'en' : 'da';
+      const { config, database, ctx } = startup();
+      await migrate(ctx);
+      const dir = typeof flags.out === 'string' ? flags.out : path.join(config.dataDir, 'reports');
+      await mkdir(dir, { recursive: true });
+      const scopes = await ctx.db.transaction().execute((trx) => generateAllStatusReports(trx, config, period, 'kanal report status'));
+      for (const department of scopes) {
+        const file = path.join(dir, `kanalstrategi-status-${department ?? 'kommune'}-${period.key}.pdf`);
+        await writeFile(file, await renderReportPdf(await statusReport(ctx.db, period.key, department), lang));
+        process.stdout.write(`${file}\n`);
+      }
       await database.close();
       return 0;
     },

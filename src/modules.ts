@@ -9,6 +9,7 @@ import { contactsModule } from './modules/contacts/index.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { knowledgeModule } from './modules/knowledge/index.ts';
 import { selfServiceModule } from './modules/selfservice/index.ts';
+import { insightsModule } from './modules/insights/index.ts';
 
 // The platform parts that own tables and pages come first.
-export const modules: readonly KanalModule[] = [authModule, auditModule, jobsModule, notifyModule, portalModule, contactsModule, casesModule, knowledgeModule, selfServiceModule];
+export const modules: readonly KanalModule[] = [authModule, auditModule, jobsModule, notifyModule, portalModule, contactsModule, casesModule, knowledgeModule, selfServiceModule, insightsModule];

@@ -348,3 +348,70 @@ export async function insertImportedRows(trx: Trx, rows: readonly ImportedRow[])
   const values = sql.join(rows.map((r) => sql`(${sql.join(importColumns.map((c) => r[c]))})`));
   await sql`insert into contact (${sql.join(importColumns.map((c) => sql.ref(c)))}) values ${values}`.execute(trx);
 }
+
+// ---------------------------------------------------------------------------
+// Totals for channel insights
+
+/** The dimensions totals can be grouped by (the aggregate key without its source). */
+export const totalDimensions = ['day', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failureDemand', 'assisted'] as const;
+export type TotalDimension = (typeof totalDimensions)[number];
+
+export interface TotalsQuery {
+  firstDay: Day;
+  lastDay: Day;
+  /** Group by these dimensions; the rows carry them and the summed count. */
+  by: readonly TotalDimension[];
+  /** Only this department's contacts. */
+  department?: string;
+  direction?: Direction;
+}
+
+/** One group's total: the grouped dimensions are set, the others are absent. */
+export type TotalRow = Partial<Omit<AggregateKey, 'source'>> & { count: number };
+
+const dimensionColumn: Record<TotalDimension, string> = {
+  day: 'day',
+  channel: 'channel',
+  direction: 'direction',
+  kind: 'kind',
+  topic: 'topic',
+  department: 'department',
+  service: 'service',
+  resolved: 'resolved',
+  failureDemand: 'failure_demand',
+  assisted: 'assisted',
+};
+
+async function totalsFrom(db: Db, table: 'contact_daily' | 'contact', query: TotalsQuery): Promise<TotalRow[]> {
+  // The raw table keeps "no service" as null, the aggregates as ''.
+  const column = (d: TotalDimension) => (table === 'contact' && d === 'service' ? sql`coalesce(service, '')` : sql.ref(dimensionColumn[d]));
+  const selection = query.by.map((d) => sql`${column(d)} as ${sql.ref(d)}`);
+  const filters = [sql`day >= ${query.firstDay}`, sql`day <= ${query.lastDay}`];
+  if (query.department !== undefined) filters.push(sql`department = ${query.department}`);
+  if (query.direction !== undefined) filters.push(sql`direction = ${query.direction}`);
+  const grouping = query.by.length > 0 ? sql`group by ${sql.join(query.by.map(column))}` : sql``;
+  const { rows } = await sql<Record<string, unknown>>`select ${sql.join([...selection, sql`sum(count) as count`])}
+    from ${sql.table(table)} where ${sql.join(filters, sql` and `)} ${grouping}`.execute(db);
+  const result: TotalRow[] = [];
+  for (const r of rows) {
+    if (r.count === null) continue; // sum over no rows
+    const row: Record<string, unknown> = {};
+    for (const d of query.by) row[d] = d === 'failureDemand' || d === 'assisted' ? Boolean(r[d]) : d === 'day' ? dayText(r[d]) : r[d];
+    row.count = Number(r.count);
+    result.push(row as TotalRow);
+  }
+  return result;
+}
+
+// pg hands a date column back as text through the platform's type parser, but be sure.
+const dayText = (v: unknown): Day => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+/** Summed counts over a span of Copenhagen days, grouped as asked, from the daily aggregates. */
+export function aggregateTotals(db: Db, query: TotalsQuery): Promise<TotalRow[]> {
+  return totalsFrom(db, 'contact_daily', query);
+}
+
+/** The same totals summed from the raw contacts: slow, for checks and benchmarks only. */
+export function rawContactTotals(db: Db, query: TotalsQuery): Promise<TotalRow[]> {
+  return totalsFrom(db, 'contact', query);
+}

@@ -1,0 +1,74 @@
+// Channel insights in a real browser: the dashboard with its chart images and tables, the
+// status report's PDF download, and the intranet page — accessible (axe) and usable at 320 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import type { Page } from 'playwright-core';
+import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
+import { seedDemoInsights } from '../../src/modules/insights/demo.ts';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let bt: BrowserTest;
+before(async () => {
+  const port = await freePort();
+  bt = await startBrowserTest({ env: { KANAL_PUBLIC_URL: `http://127.0.0.1:${port}` } });
+  const { app, database, config } = bt.app;
+  await seedDemoInsights({ config, db: database.db, dialect: database.dialect, log: app.log as never, metrics: undefined as never }, () => {});
+});
+after(() => bt.close());
+
+async function logIn(page: Page, account: string, returnTo: string): Promise<void> {
+  await page.goto(`/auth/login/staff?til=${encodeURIComponent(returnTo)}`);
+  await page.locator(`input[name="konto"][value="${account}"]`).check();
+  await page.locator('form button[type="submit"]').first().click();
+  await page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
+}
+
+test('the dashboard shows charts as images beside their tables, passes axe and fits 320 px', async () => {
+  const page = await bt.newPage();
+  await logIn(page, 'medarbejder-administration-admin', '/staff/indsigt');
+  assert.match(await page.locator('h1').innerText(), /Kanalstrategi: tal og mål$/);
+  assert.match(await page.locator('main').innerText(), /Demodata/);
+  const charts = page.locator('img.insights-chart');
+  assert.ok((await charts.count()) >= 3);
+  for (const img of await charts.all()) {
+    assert.ok(((await img.getAttribute('alt')) ?? '').length > 20, 'every chart has alt text');
+    await img.scrollIntoViewIfNeeded(); // the images load lazily
+    await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 15_000 });
+  }
+  assert.ok((await page.locator('table').count()) >= 6);
+  await assertGoodPage(page);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await assertGoodPage(page);
+});
+
+test('a status report is made, read and downloaded as PDF', async () => {
+  const page = await bt.newPage();
+  await logIn(page, 'medarbejder-administration-admin', '/staff/indsigt/rapporter');
+  await page.locator('#period').fill('2015H1');
+  await page.locator('#department').selectOption('miljoe-teknik');
+  await page.getByRole('button', { name: 'Lav rapport' }).click();
+  await page.waitForURL(/\/staff\/indsigt\/rapporter\/2015H1\/miljoe-teknik$/);
+  assert.match(await page.locator('h1').innerText(), /Miljø og Teknik, 2015H1/);
+  await assertGoodPage(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent PDF' }).first().click()]);
+  assert.match(download.suggestedFilename(), /^kanalstrategi-status-miljoe-teknik-2015H1\.pdf$/);
+});
+
+test('the intranet page: aggregates for every employee, accessible at 320 px', async () => {
+  const page = await bt.newPage({ width: 320 });
+  await logIn(page, 'medarbejder-borgerservice-caseworker', '/intranet/kanalstrategi');
+  assert.match(await page.locator('h1').innerText(), /Kanalstrategien: sådan går det$/);
+  assert.equal(await page.locator('img[src*="take-up"]').count(), 0, 'no per-service chart');
+  await assertGoodPage(page);
+});
