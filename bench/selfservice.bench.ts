@@ -15,7 +15,7 @@ async function spawnJson(args: string[]): Promise<{ child: ReturnType<typeof spa
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/selfservice-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   // The app's own log lines share stdout: the answer is the line with "port" or "perSecond".
   let buffer = '';
-  for await (const chunk of child.stdout!) {
+  for await (const chunk of child.stdout) {
     buffer += String(chunk);
     const line = buffer.split('\n').find((l) => l.startsWith('{"port"') || l.startsWith('{"perSecond"'));
     if (line) return { child, first: JSON.parse(line) as Record<string, unknown> };

@@ -11,19 +11,20 @@ export function enhanceAddressInputs(root: ParentNode = document): void {
     let asked = '';
     input.addEventListener('input', () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(async () => {
-        const q = input.value.trim();
-        if (q.length < 2 || q === asked) return;
-        asked = q;
-        try {
-          const res = await fetch(`${input.dataset.addressSuggest}?q=${encodeURIComponent(q)}`, { headers: { accept: 'application/json' } });
-          if (!res.ok) return;
-          const { addresses } = (await res.json()) as { addresses: { text: string }[] };
-          list.replaceChildren(...addresses.map((a) => Object.assign(document.createElement('option'), { value: a.text })));
-        } catch {
-          // No suggestions: typing the address still works.
-        }
-      }, 150);
+      timer = window.setTimeout(() => void suggest(), 150);
     });
+    const suggest = async () => {
+      const q = input.value.trim();
+      if (q.length < 2 || q === asked) return;
+      asked = q;
+      try {
+        const res = await fetch(`${input.dataset.addressSuggest}?q=${encodeURIComponent(q)}`, { headers: { accept: 'application/json' } });
+        if (!res.ok) return;
+        const { addresses } = (await res.json()) as { addresses: { text: string }[] };
+        list.replaceChildren(...addresses.map((a) => Object.assign(document.createElement('option'), { value: a.text })));
+      } catch {
+        // No suggestions: typing the address still works.
+      }
+    };
   });
 }

@@ -28,7 +28,7 @@ async function fillStep(page: Page, form: FormData): Promise<void> {
     if (name === '_action') continue;
     const field = page.locator(`[name="${name}"]`);
     if (typeof value !== 'string') {
-      const file = value as File;
+      const file = value;
       await field.setInputFiles({ name: file.name, mimeType: file.type || 'application/octet-stream', buffer: Buffer.from(await file.arrayBuffer()) });
       continue;
     }

@@ -44,7 +44,7 @@ async function answeredDraft(serviceId: string, subject = 'kill-test'): Promise<
     const pending: Promise<void>[] = [];
     form.forEach((v, k) => {
       if (typeof v === 'string') raw[k] = v;
-      else pending.push(v.arrayBuffer().then((b) => void (uploads[k] = [{ name: (v as File).name, bytes: Buffer.from(b), truncated: false }])));
+      else pending.push(v.arrayBuffer().then((b) => void (uploads[k] = [{ name: (v).name, bytes: Buffer.from(b), truncated: false }])));
     });
     await Promise.all(pending);
     const result = await service.saveStep(def, draft, def.steps.find((s) => s.id === stepId)!, { raw, uploads, remove: [], lang: 'da' });

@@ -73,7 +73,7 @@ function checkDate(field: FieldOf<'date'>, raw: RawForm, name: string, ctx: Chec
   if (parts.year.length !== 4) return { error: t.dateYear, target: `${name}-year` };
   const date = DateTime.fromObject({ year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) }, { zone: 'utc' });
   if (!date.isValid) return { error: t.dateNotReal, target: `${name}-day` };
-  const iso = date.toISODate()!;
+  const iso = date.toISODate();
   if (field.when === 'past' && iso > ctx.today) return { error: t.datePast, target: `${name}-day` };
   if (field.when === 'future' && iso < ctx.today) return { error: t.dateFuture, target: `${name}-day` };
   return { value: iso };
@@ -236,7 +236,7 @@ export function rawFromAnswers(fields: readonly Field[], answers: Answers): RawF
       raw[`${name}-month`] = String(Number(m));
       raw[`${name}-year`] = y;
     } else if (Array.isArray(value)) raw[name] = value.filter((v): v is string => typeof v === 'string');
-    else if (typeof value === 'object') raw[name] = (value as Address).text;
+    else if (typeof value === 'object') raw[name] = (value).text;
     else raw[name] = field.type === 'number' && typeof value === 'number' ? String(value).replace('.', ',') : String(value);
   };
   for (const field of fields) {
@@ -285,18 +285,20 @@ export function displayValue(field: InputField, value: AnswerValue | undefined, 
   const t = selfServiceMessages[lang];
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return t.notAnswered;
   const optionLabel = (v: string) => ('options' in field ? (field.options.find((o) => o.value === v)?.label[lang] ?? v) : v);
+  // Text answers (choices, dates, CPR, text); the other kinds are read below by their type.
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
   switch (field.type) {
     case 'yesno':
       return value === 'yes' ? t.yes : t.no;
     case 'radio':
     case 'select':
-      return optionLabel(String(value));
+      return optionLabel(text);
     case 'checkboxes':
       return (value as string[]).map(optionLabel).join(', ');
     case 'date':
-      return DateTime.fromISO(String(value)).setLocale(lang === 'da' ? 'da' : 'en-GB').toFormat('d. MMMM yyyy');
+      return DateTime.fromISO(text).setLocale(lang === 'da' ? 'da' : 'en-GB').toFormat('d. MMMM yyyy');
     case 'cpr':
-      return `${String(value).slice(0, 6)}-${String(value).slice(6)}`;
+      return `${text.slice(0, 6)}-${text.slice(6)}`;
     case 'number':
       return `${formatNumber(lang, value as number, field.decimals ?? 0)}${field.unit ? ` ${field.unit[lang]}` : ''}`;
     case 'address':
@@ -308,6 +310,6 @@ export function displayValue(field: InputField, value: AnswerValue | undefined, 
         .map((item, i) => `${t.item(field.itemLabel[lang], i + 1)}: ${(field.fields as SimpleField[]).map((f) => (item[f.id] === undefined ? '' : displayValue(f, item[f.id], lang))).filter(Boolean).join(', ')}`)
         .join('\n');
     default:
-      return String(value);
+      return text;
   }
 }

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
-import { portalModule } from '../portal/index.ts';
 import { createSelfServiceModule } from './index.ts';
 import { appModulesWith, countRows, createPortTables, PNG, recordingPorts } from './testing.ts';
 import type { SelfService } from './service.ts';
@@ -120,7 +119,7 @@ test('report rats end to end: errors, upload, check answers, declaration, receip
   assert.deepEqual(contacts.rows, [{ channel: 'self_service', kind: 'transaction' }]);
   assert.equal(await countRows(t.database.db, 'notify_messages'), 0, 'no e-mail address was given, so no e-mail receipt');
   // The attachment now belongs to the submission.
-  const sub = await service.submission(reference!);
+  const sub = await service.submission(reference);
   assert.equal((sub!.answers.foto as { name: string }[])[0]!.name, 'rotte.png');
 
   // Back button after sending: the steps lead to the receipt, never to a second submission.
@@ -158,7 +157,7 @@ test('the resume link opens the draft in another browser, where it was left', as
   const link = /href="(http[^"]+\/selvbetjening\/fortsaet\/[^"]+)"/.exec(page.text)?.[1];
   assert.ok(link, 'the save page shows a resume link');
   const other = new FormClient(base);
-  const resumed = await other.get(new URL(link!).pathname);
+  const resumed = await other.get(new URL(link).pathname);
   assert.equal(resumed.status, 303);
   assert.equal(resumed.location, sted);
   const form = await other.get(sted);

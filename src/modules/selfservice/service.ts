@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../../platform/db/index.ts';
 import { enqueue } from '../../platform/jobs/index.ts';
 import { send as sendNotification } from '../../platform/notify/index.ts';
-import { now as nowStamp, type Timestamp } from '../../platform/db/index.ts';
+import type { Timestamp } from '../../platform/db/index.ts';
 import { conflict, validationFailed } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { AddressRegister } from './address-register.ts';
