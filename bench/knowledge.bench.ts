@@ -55,11 +55,6 @@ export async function run(): Promise<void> {
   report('bare Fastify handler (baseline)', baseline);
   const app = await startServer('app', {
     KANAL_BENCH_KNOWLEDGE_ARTICLES: String(ARTICLES),
-    // Production mode needs real identity providers; no login happens in this benchmark.
-    KANAL_CITIZEN_OIDC_ISSUER: 'https://mitid-broker.bench.invalid',
-    KANAL_CITIZEN_OIDC_CLIENT_SECRET: 'bench',
-    KANAL_STAFF_OIDC_ISSUER: 'https://idp.bench.invalid',
-    KANAL_STAFF_OIDC_CLIENT_SECRET: 'bench',
   });
   try {
     report('/soeg?q=storskrald (results page)', await load(`${app.url}/soeg?q=storskrald`), baseline, 0.2);

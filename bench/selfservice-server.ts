@@ -18,22 +18,14 @@ import { csrfTokenFor } from '../src/platform/auth/secrets.ts';
 import { cookieNames } from '../src/platform/auth/plugin.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
 import { createSelfServiceModule, type SelfService } from '../src/modules/selfservice/index.ts';
+import { productionBenchEnv } from './env.ts';
 import { appModulesWith, createPortTables, planAnswers, recordingPorts } from '../src/modules/selfservice/testing.ts';
 
 const [mode = 'serve', count = '12000', seconds = '5', connections = '10'] = process.argv.slice(2);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-ss-'));
 const config = loadConfig({
   ...process.env,
-  NODE_ENV: 'production',
-  KANAL_PUBLIC_URL: 'https://kanal.bench.invalid',
-  KANAL_SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-  KANAL_DATA_DIR: dataDir,
-  KANAL_LOG_LEVEL: 'warn',
-  // Production mode wants real identity providers; no login happens in this benchmark.
-  KANAL_CITIZEN_OIDC_ISSUER: 'https://broker.bench.invalid',
-  KANAL_CITIZEN_OIDC_CLIENT_SECRET: 'bench-client-secret',
-  KANAL_STAFF_OIDC_ISSUER: 'https://idp.bench.invalid',
-  KANAL_STAFF_OIDC_CLIENT_SECRET: 'bench-client-secret',
+  ...productionBenchEnv(dataDir),
   // One load generator is one IP address: the per-IP limit would be all we measured.
   KANAL_POST_RATE_LIMIT_IP: '100000000',
 });

@@ -12,6 +12,7 @@ import { openDatabase, migrateToLatest } from '../src/platform/db/index.ts';
 import { createLogger } from '../src/platform/ops/logger.ts';
 import { collectMigrations } from '../src/platform/module.ts';
 import { modules } from '../src/modules.ts';
+import { productionBenchEnv } from './env.ts';
 
 const kind = process.argv[2];
 
@@ -22,14 +23,7 @@ if (kind === 'bare') {
   process.stdout.write(`${(app.server.address() as { port: number }).port}\n`);
 } else if (kind === 'app') {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-'));
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'production',
-    KANAL_PUBLIC_URL: 'https://kanal.bench.invalid',
-    KANAL_SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-    KANAL_DATA_DIR: dataDir,
-    KANAL_LOG_LEVEL: 'warn',
-  });
+  const config = loadConfig({ ...process.env, ...productionBenchEnv(dataDir) });
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize });
   await migrateToLatest(database.db, collectMigrations(modules));
   // The knowledge benchmark searches a full knowledge base.
