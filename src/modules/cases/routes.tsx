@@ -1,7 +1,6 @@
 // The cases pages and JSON API: parse, authorise, call the service, render.
 import Type from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
 import { pageContext, type NavItem } from '../../platform/ui/index.ts';
 import { KanalError, notFound, validationFailed, type FieldProblem } from '../../platform/http/errors.ts';
@@ -28,7 +27,7 @@ import { MyCasePage, MyOverviewPage } from './views/my-overview.tsx';
 import { AdminPage } from './views/admin-page.tsx';
 import { casePath, myCasePath } from './views/format.ts';
 import { recordCitizenContact, recordFirstContactResolution } from './contacts.ts';
-import { acceptMultipart, storeUploads, type UploadForm } from './uploads.ts';
+import { storeUploads, uploadedFiles } from './uploads.ts';
 import { createStorage, FileTooLarge, FileTypeNotAllowed } from '../../platform/storage/index.ts';
 
 const caseworkers = { access: { roles: ['caseworker', 'manager'], department: 'own' } } as const;
@@ -400,20 +399,17 @@ export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promis
     renderMyCase(request, reply, request.params.reference, { notice: request.query.ok ? casesMessages[request.lang].replySent : undefined }),
   );
 
-  await app.register(async (plain) => {
-    acceptMultipart(plain);
-    const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
-    scope.post(
+  {
+    app.post(
       '/mit-overblik/sager/:reference/svar',
-      { config: parties, schema: { hide: true, params: Reference, body: Type.Object({ ...Csrf, text: Type.Optional(text(20_000)), files: Type.Optional(Type.Unknown()) }) } },
+      { config: { ...parties, multipart: true }, schema: { hide: true, params: Reference, body: Type.Object({ ...Csrf, text: Type.Optional(text(20_000)), files: Type.Optional(Type.Unknown()) }) } },
       async (request, reply) => {
         const identity = requireIdentity(request);
         const { reference } = request.params;
-        const body = request.body as UploadForm;
-        const replyText = body.text ?? '';
+        const replyText = request.body.text ?? '';
         try {
           const c = await ownCase(db, identity, reference);
-          const files = await storeUploads(storage, c.id, body.files ?? []);
+          const files = await storeUploads(storage, c.id, uploadedFiles(request.body.files));
           await db.transaction().execute(async (trx) => {
             const locked = await service.caseForChange(trx, dialect, c.reference);
             await service.recordCitizenReply(trx, locked, replyText, files, actorOf(identity));
@@ -431,7 +427,7 @@ export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promis
         return reply.redirect(`${myCasePath(reference)}?ok=1`, 303);
       },
     );
-  });
+  }
 
   app.get('/mit-overblik/sager/:reference/bilag/:id', { config: parties, schema: { hide: true, params: ReferenceAndId } }, async (request, reply) => {
     const c = await ownCase(db, requireIdentity(request), request.params.reference);

@@ -2,7 +2,6 @@
 // (which reads `_csrf` from the body), then each file put in platform storage.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileStorage } from '../../platform/storage/index.ts';
 import { validationFailed } from '../../platform/http/errors.ts';
 import type { NewAttachment } from './service.ts';
@@ -12,17 +11,15 @@ export const allowedUploadTypes = ['application/pdf', 'image/jpeg', 'image/png',
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const MAX_FILES = 10;
 
-export type UploadForm = { _csrf?: string; text?: string; files: File[] };
+/** An uploaded file as the app's multipart parser leaves it in the body (src/app.ts). */
+type UploadedPart = { name: string; bytes: Buffer };
 
-/** Parses multipart/form-data into a plain body in this scope only (the rest of the app never sees multipart). */
-export function acceptMultipart(scope: FastifyInstance): void {
-  scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1024 * 1024 }, async (request: FastifyRequest, body: Buffer) => {
-    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
-    const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : undefined);
-    const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0);
-    if (files.length > MAX_FILES) throw validationFailed([{ field: 'files', message: `Du kan sende højst ${MAX_FILES} filer ad gangen.` }]);
-    return { _csrf: text('_csrf'), text: text('text'), files } satisfies UploadForm;
-  });
+/** The files of a multipart form's `files` field (one or several), empty parts left out. */
+export function uploadedFiles(value: unknown): File[] {
+  const parts = (Array.isArray(value) ? value : value === undefined ? [] : [value]) as UploadedPart[];
+  const files = parts.filter((p) => p && typeof p === 'object' && p.bytes?.length > 0).map((p) => new File([new Uint8Array(p.bytes)], p.name));
+  if (files.length > MAX_FILES) throw validationFailed([{ field: 'files', message: `Du kan sende højst ${MAX_FILES} filer ad gangen.` }]);
+  return files;
 }
 
 /** Puts each file in storage under the case; a file of a type not allowed stops them all. */
