@@ -25,7 +25,7 @@ export function toApiCase(c: CaseRecord): ApiCase {
     kle: c.kle,
     kleAction: c.kleAction,
     department: c.department,
-    party: c.party.kind === 'person' ? { kind: 'person', cpr: c.party.cpr, name: c.party.name } : { kind: 'business', cvr: c.party.cvr, name: c.party.name },
+    party: c.party.kind === 'person' ? { kind: 'person', cpr: c.party.cpr, name: c.party.name } : c.party.kind === 'business' ? { kind: 'business', cvr: c.party.cvr, name: c.party.name } : { kind: 'anonymous', name: c.party.name },
     status: c.status,
     assignee: c.assignee?.name ?? null,
     priority: c.priority,

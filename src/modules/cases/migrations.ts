@@ -47,7 +47,7 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('transfer_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('handoff_confirmed_at', t.timestamp)
     .addColumn('handoff_reference', 'text')
-    .addCheckConstraint('cases_party', sql`(party_kind = 'person' and party_cpr is not null) or (party_kind = 'business' and party_cvr is not null)`)
+    .addCheckConstraint('cases_party', sql`(party_kind = 'person' and party_cpr is not null) or (party_kind = 'business' and party_cvr is not null) or (party_kind = 'anonymous' and party_cpr is null and party_cvr is null)`)
     .execute();
   // The inbox reads one department's cases of one status at a time in the order shown
   // (several statuses are merged), so each filter has an index that starts with its equalities.

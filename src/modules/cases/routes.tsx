@@ -46,8 +46,8 @@ export function actorOf(identity: Identity): Actor {
   return identity.kind === 'staff' ? { kind: 'staff', id: identity.subject, name: identity.name } : { kind: 'citizen', id: identity.subject, name: identity.name };
 }
 
-/** What a case is about, for the audit log. */
-const subjectOf = (c: CaseRecord) => (c.party.kind === 'person' ? { cpr: c.party.cpr } : { cvr: c.party.cvr });
+/** What a case is about, for the audit log and the overview; an anonymous report has no one to look up. */
+const subjectOf = (c: CaseRecord): store.PartyKey | undefined => (c.party.kind === 'person' ? { cpr: c.party.cpr } : c.party.kind === 'business' ? { cvr: c.party.cvr } : undefined);
 
 export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promise<void> {
   const { config, db, dialect } = ctx;

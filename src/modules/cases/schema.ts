@@ -11,7 +11,9 @@ export type { CaseStatus, DeadlineRule };
 /** Who the case is about: a person (CPR) or a business/association (CVR). */
 export type Party =
   | { kind: 'person'; cpr: string; name: string; email?: string | null; phone?: string | null }
-  | { kind: 'business'; cvr: string; name: string; email?: string | null; phone?: string | null };
+  | { kind: 'business'; cvr: string; name: string; email?: string | null; phone?: string | null }
+  /** Someone who used a self-service without logging in (e.g. a street or rat report). */
+  | { kind: 'anonymous'; name: string; email?: string | null; phone?: string | null };
 
 /** Who did something on a case. Ids are login subjects or API key names, never CPR numbers. */
 export type Actor =
@@ -140,7 +142,7 @@ export const ApiCase = Type.Object({
   kleAction: Type.Union([Type.String(), Type.Null()]),
   department: Type.String(),
   party: Type.Object({
-    kind: Type.Union([Type.Literal('person'), Type.Literal('business')]),
+    kind: Type.Union([Type.Literal('person'), Type.Literal('business'), Type.Literal('anonymous')]),
     cpr: Type.Optional(Type.String()),
     cvr: Type.Optional(Type.String()),
     name: Type.String(),

@@ -13,7 +13,7 @@ type CasesTable = {
   kle: string;
   kle_action: string | null;
   department: string;
-  party_kind: 'person' | 'business';
+  party_kind: 'person' | 'business' | 'anonymous';
   party_cpr: string | null;
   party_cvr: string | null;
   party_name: string;
@@ -147,7 +147,9 @@ export function toCase(row: CaseRow): CaseRecord {
   const party: Party =
     row.party_kind === 'person'
       ? { kind: 'person', cpr: row.party_cpr!, name: row.party_name, ...contact }
-      : { kind: 'business', cvr: row.party_cvr!, name: row.party_name, ...contact };
+      : row.party_kind === 'business'
+        ? { kind: 'business', cvr: row.party_cvr!, name: row.party_name, ...contact }
+        : { kind: 'anonymous', name: row.party_name, ...contact };
   return {
     id: row.id,
     reference: row.reference,

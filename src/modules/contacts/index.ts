@@ -7,7 +7,7 @@ import { seedDemoContacts } from './demo.ts';
 
 export { record, InvalidContact, rebuildAggregates, CORRECTION_MINUTES, type RecordedContact } from './registry.ts';
 export { importFigures, previewImport, ImportRejected, importSources, isImportSource, type ImportOutcome, type ImportSource } from './import/importer.ts';
-export { listTopics } from './topics.ts';
+export { listTopics, topicForKle } from './topics.ts';
 export { aggregateTotals, rawContactTotals, totalDimensions, type TotalDimension, type TotalsQuery, type TotalRow } from './store.ts';
 export {
   channels,

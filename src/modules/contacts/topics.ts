@@ -119,3 +119,25 @@ export function resolveTopic(topics: readonly Topic[], text: string): Topic | un
   if (wanted === '') return undefined;
   return topics.find((t) => t.active && (t.code === wanted || t.name.toLocaleLowerCase('da') === wanted));
 }
+
+/**
+ * The registry topic for a case or service's KLE number: the topic sharing the most
+ * leading KLE groups with it (a service's '07.18' is the topic '07.18.00', not '07.18.02'),
+ * preferring the given department; 'andet' when nothing shares even the main group.
+ */
+export async function topicForKle(db: Db, kle: string, department?: string): Promise<string> {
+  const groups = (k: string) => [...k.split('.'), '00', '00'].slice(0, 3);
+  const wanted = groups(kle);
+  const score = (topic: Topic) => {
+    const have = groups(topic.kle);
+    let same = 0;
+    while (same < 3 && have[same] === wanted[same]) same++;
+    return same * 2 + (topic.department === department ? 1 : 0);
+  };
+  let best: { code: string; score: number } = { code: 'andet', score: 1 };
+  for (const topic of await listTopics(db)) {
+    const s = score(topic);
+    if (topic.active && s > best.score) best = { code: topic.code, score: s };
+  }
+  return best.code;
+}

@@ -9,6 +9,7 @@ import { selfServiceJobs } from './jobs.ts';
 import { defaultServicesDir, loadCatalogue, type Catalogue } from './definitions.ts';
 import { migrations } from './migrations.ts';
 import type { SubmissionPorts } from './ports.ts';
+import { livePorts } from './live-ports.ts';
 import { registerSelfServiceRoutes } from './routes.tsx';
 import { registerSelfServiceApi } from './api-routes.ts';
 import { registerFunnelRoutes } from './staff-routes.tsx';
@@ -73,4 +74,4 @@ export function createSelfServiceModule(options: SelfServiceOptions = {}): Kanal
   };
 }
 
-export const selfServiceModule = createSelfServiceModule();
+export const selfServiceModule = createSelfServiceModule({ ports: livePorts });

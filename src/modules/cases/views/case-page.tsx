@@ -45,7 +45,7 @@ export function CasePage(props: CasePageProps) {
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const path = casePath(subject.reference);
   const csrf = <input type="hidden" name="_csrf" value={csrfToken} />;
-  const party = subject.party.kind === 'person' ? subject.party.name : `${subject.party.name} (CVR ${subject.party.cvr})`;
+  const party = subject.party.kind === 'business' ? `${subject.party.name} (CVR ${subject.party.cvr})` : subject.party.name;
   return (
     <StaffLayout ctx={ctx} nav={nav} title={t.caseTitle(subject.reference)}>
       <ErrorSummary errors={errors.map((e) => ({ fieldId: fieldIds[e.field] ?? e.field, message: e.message }))} />

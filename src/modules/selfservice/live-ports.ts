@@ -1,0 +1,41 @@
+// The submission's two calls into other modules, in the submission's own transaction:
+// the case (cases.createCase) and the contact (contacts.record).
+import { createCase } from '../cases/index.ts';
+import { record, topicForKle } from '../contacts/index.ts';
+import type { Party } from '../cases/index.ts';
+import type { CaseRequest, SubmissionPorts } from './ports.ts';
+
+function partyOf(applicant: CaseRequest['applicant']): Party {
+  const name = applicant.name?.trim() || 'Ukendt';
+  if (applicant.cvr) return { kind: 'business', cvr: applicant.cvr, name };
+  if (applicant.cpr) return { kind: 'person', cpr: applicant.cpr, name };
+  return { kind: 'anonymous', name: applicant.name?.trim() || 'Anonym' };
+}
+
+export const livePorts: SubmissionPorts = {
+  async createCase(trx, request) {
+    const created = await createCase(trx, {
+      title: request.title,
+      service: request.serviceId,
+      kle: request.kle,
+      department: request.department,
+      party: partyOf(request.applicant),
+      submission: { sections: [{ title: `Ansøgning ${request.submissionReference}`, answers: request.summary.map((a) => ({ label: a.question, value: a.answer })) }] },
+      deadline: { workingDays: request.deadlineDays },
+      actor: { kind: 'system', name: 'Selvbetjening' },
+    });
+    return { reference: created.reference };
+  },
+  async recordContact(trx, contact) {
+    await record(trx, {
+      at: contact.at,
+      channel: contact.channel,
+      direction: contact.direction,
+      kind: contact.kind,
+      topic: await topicForKle(trx, contact.kle, contact.department),
+      service: contact.serviceId,
+      department: contact.department,
+      assisted: contact.assisted,
+    });
+  },
+};
