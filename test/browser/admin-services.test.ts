@@ -26,7 +26,7 @@ async function adminPage(options: { javaScript?: boolean } = {}): Promise<Page> 
   const page = await bt.newPage(options);
   await page.goto('/auth/login/staff');
   await page.locator('input[name="konto"][value="medarbejder-administration-admin"]').check();
-  await page.locator('form button[type="submit"]').first().click();
+  await page.locator('form:has(input[name="konto"]) button[type="submit"]').first().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/test-idp'));
   return page;
 }

@@ -1,28 +1,33 @@
-// The two places where the cases module records a contact in the contact registry
-// (src/modules/contacts, `record(trx, …)`). That module is being built in parallel and is
-// not on this branch yet: these are the single call sites to connect when it lands.
+// The two places where the cases module records a contact in the contact registry.
 import type { Trx } from '../../platform/db/index.ts';
 import type { Identity, StaffIdentity } from '../../platform/auth/index.ts';
+import { record, topicForKle } from '../contacts/index.ts';
 import type { CaseRecord } from './schema.ts';
-import type { PartyKey } from './store.ts';
 
-/**
- * A citizen's reply on a case in "Mit overblik": an inbound digital contact about their own case.
- * To connect: `record(trx, { channel: 'web', direction: 'in', kind: 'own_case', topic: <the case's KLE topic>, department: c.department, service: c.service, resolved: 'unknown' })`.
- */
+/** A citizen's reply on a case in "Mit overblik": an inbound digital contact about their own case. */
 export async function recordCitizenContact(trx: Trx, identity: Identity, c: CaseRecord): Promise<void> {
-  void trx;
-  void identity;
-  void c;
+  await record(trx, {
+    channel: 'web',
+    direction: 'in',
+    kind: 'own_case',
+    topic: await topicForKle(trx, c.kle, c.department),
+    department: c.department,
+    service: c.service,
+    person: identity.subject,
+  });
 }
 
-/**
- * A front-desk employee resolved the citizen's question at the first contact using the overview.
- * To connect: `record(trx, { channel: 'in_person' or 'phone', direction: 'in', kind: 'own_case', topic, department: identity.department.id, resolved: 'first_contact' })`.
- */
-export async function recordFirstContactResolution(trx: Trx, identity: StaffIdentity, party: PartyKey, purpose: string): Promise<void> {
-  void trx;
-  void identity;
-  void party;
-  void purpose;
+/** A front-desk employee resolved the citizen's question at the first contact, using the overview. */
+// The registry keeps no CPR number: the audit log of the look-up already says whose data it was.
+export async function recordFirstContactResolution(trx: Trx, identity: StaffIdentity): Promise<void> {
+  await record(trx, {
+    channel: 'in_person',
+    direction: 'in',
+    kind: 'own_case',
+    topic: await topicForKle(trx, '00.01', identity.department.id),
+    department: identity.department.id,
+    resolved: 'yes',
+    source: 'manual',
+    recordedBy: identity.subject,
+  });
 }

@@ -348,8 +348,7 @@ export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promis
     { config: lookers, schema: { hide: true, body: Type.Object({ ...Csrf, party: Type.String({ pattern: '^\\d{8}(\\d{2})?$' }), purpose: text(500) }) } },
     async (request, reply) => {
       const identity = requireStaff(request);
-      const party = request.body.party.length === 10 ? { cpr: request.body.party } : { cvr: request.body.party };
-      await db.transaction().execute((trx) => recordFirstContactResolution(trx, identity, party, request.body.purpose));
+      await db.transaction().execute((trx) => recordFirstContactResolution(trx, identity));
       return reply.redirect('/borgeroverblik', 303);
     },
   );

@@ -1,6 +1,7 @@
 // The knowledge base over HTTP: citizen pages and API, feedback, the staff panel, the editor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { startTestApp } from '../../../test/helpers/app.ts';
 import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { seedKnowledge } from './seed/seed.ts';
@@ -163,6 +164,9 @@ test('"svaret med denne artikel" records the answer; a bad channel is refused an
   assert.match((await get(ok.headers.location)).body, /løst ved første kontakt/);
   const figures = (await usefulnessFigures(t.database.db)).find((u) => u.article.id === article.id)!;
   assert.equal(figures.answeredWith, 1);
+  // …and the contact registry has it as a contact resolved at the first contact.
+  const contacts = await sql<{ channel: string; kind: string; resolved: string; department: string }>`select channel, kind, resolved, department from contact where source = 'manual'`.execute(t.database.db);
+  assert.deepEqual(contacts.rows, [{ channel: 'in_person', kind: 'information', resolved: 'yes', department: article.department }]);
 });
 
 function articleForm(title: string, extra: Record<string, string> = {}): Record<string, string> {
