@@ -25,7 +25,7 @@ async function logIn(kind: 'staff' | 'citizen', account: string): Promise<Page> 
   await page.goto(`/auth/login/${kind}`);
   await page.locator(`input[name="konto"][value="${account}"]`).check();
   if (kind === 'citizen') await page.locator('input[name="sikringsniveau"][value="substantial"]').check();
-  await page.locator('form button[type="submit"]').first().click();
+  await page.locator('form:has(input[name="konto"]) button[type="submit"]').first().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/test-idp') && !url.pathname.startsWith('/auth/'));
   return page;
 }

@@ -30,7 +30,7 @@ after(() => bt.close());
 async function logIn(page: Page, account: string, returnTo: string): Promise<void> {
   await page.goto(`/auth/login/staff?til=${encodeURIComponent(returnTo)}`);
   await page.locator(`input[name="konto"][value="${account}"]`).check();
-  await page.locator('form button[type="submit"]').first().click();
+  await page.locator('form:has(input[name="konto"]) button[type="submit"]').first().click();
   await page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
 }
 
