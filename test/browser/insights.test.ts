@@ -2,26 +2,13 @@
 // status report's PDF download, and the intranet page — accessible (axe) and usable at 320 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
 import { seedDemoInsights } from '../../src/modules/insights/demo.ts';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 let bt: BrowserTest;
 before(async () => {
-  const port = await freePort();
-  bt = await startBrowserTest({ env: { KANAL_PUBLIC_URL: `http://127.0.0.1:${port}` } });
+  bt = await startBrowserTest();
   const { app, database, config } = bt.app;
   await seedDemoInsights({ config, db: database.db, dialect: database.dialect, log: app.log as never, metrics: undefined as never }, () => {});
 });
