@@ -4,6 +4,7 @@
 //   unit     tests that need no database
 //   db       tests named *.db.test.ts(x): CI runs these again with DATABASE_URL on PostgreSQL
 //   browser  test/browser/**
+// Further arguments narrow the suite to those files or folders: node scripts/test.mjs db src/modules/contacts
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,12 +26,14 @@ const isBrowser = (f) => f.startsWith(`test${path.sep}browser${path.sep}`);
 const isDb = (f) => /\.db\.test\.tsx?$/.test(f);
 const chromium = fs.existsSync(process.env.KANAL_CHROMIUM ?? '/usr/bin/chromium');
 
+const only = process.argv.slice(3).map((p) => path.relative(root, path.resolve(p)));
+const wanted = (f) => only.length === 0 || only.some((p) => f === p || f.startsWith(p + path.sep));
 const selected = {
   unit: all.filter((f) => !isBrowser(f) && !isDb(f)),
   db: all.filter((f) => !isBrowser(f) && isDb(f)),
   browser: all.filter(isBrowser),
   all: all.filter((f) => !isBrowser(f) || chromium),
-}[suite];
+}[suite]?.filter(wanted);
 
 if (!selected) {
   console.error(`Unknown suite "${suite}": use all, unit, db or browser.`);

@@ -8,7 +8,7 @@ import type { CaseRecord } from './schema.ts';
 import { makeCase, caseworker, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
 import { departmentInbox } from './inbox.ts';
-import { countByStatus, countTransfers, findLetters, findTimeline } from './store.ts';
+import { countByStatus, findLetters, findTimeline, transfersBetween } from './store.ts';
 import { formatReference, normaliseReference } from './reference.ts';
 
 async function withDb(fn: (database: TestDatabase) => Promise<void>): Promise<void> {
@@ -161,8 +161,8 @@ test('transfers move the case to the other inbox as received, keep the deadline 
     assert.equal(moved.deadline, created.deadline);
     // The old department can no longer reach it.
     await assert.rejects(db.transaction().execute((trx) => service.caseForChange(trx, dialect, created.reference, 'miljoe-teknik')), /No such case/);
-    const counts = await countTransfers(db, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
-    assert.deepEqual(counts, [{ department: 'miljoe-teknik', transfers: 1 }]);
+    const counts = await transfersBetween(db, '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
+    assert.deepEqual(counts, [{ from: 'miljoe-teknik', to: 'kultur-fritid', count: 1 }]);
     // The kept counts per department and status follow the move.
     assert.deepEqual(Object.fromEntries(await countByStatus(db, 'kultur-fritid')), { received: 1 });
     assert.deepEqual(Object.fromEntries(await countByStatus(db, 'miljoe-teknik')), { received: 0 });

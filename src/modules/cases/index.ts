@@ -27,6 +27,7 @@ export {
 export { departmentInbox, type Inbox, type InboxFilter } from './inbox.ts';
 export { sendLetter, type OutgoingLetter } from './letters.ts';
 export { normaliseReference } from './reference.ts';
+export { transfersBetween } from './store.ts';
 export { caseStatuses, statusNames, transitions, type CaseStatus } from './status.ts';
 export type { DeadlineRule } from './deadline.ts';
 export type { Actor, CaseRecord, Decision, Party, Submission, TimelineEntry, TimelineKind } from './schema.ts';

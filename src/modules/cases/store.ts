@@ -368,23 +368,6 @@ export async function countByStatus(db: Db, department: string): Promise<Map<Cas
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/** Transfers out of each department between two instants: the "sent around" figure. */
-export async function countTransfers(db: Db, from: Timestamp, before: Timestamp): Promise<{ department: string; transfers: number }[]> {
-  const rows = await q(db)
-    .selectFrom('case_timeline')
-    .select('details')
-    .where('kind', '=', 'transferred')
-    .where('at', '>=', from)
-    .where('at', '<', before)
-    .execute();
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const details = row.details as { from: string };
-    counts.set(details.from, (counts.get(details.from) ?? 0) + 1);
-  }
-  return [...counts].map(([department, transfers]) => ({ department, transfers })).sort((a, b) => a.department.localeCompare(b.department));
-}
-
 // ---- timeline ----
 
 export async function insertTimelineEntry(
@@ -406,6 +389,20 @@ export async function insertTimelineEntry(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Cases moved between departments in [from, to), counted per (from, to) pair. */
+export async function transfersBetween(db: Db, from: Timestamp, to: Timestamp): Promise<{ from: string; to: string; count: number }[]> {
+  const rows = await q(db).selectFrom('case_timeline').select('details').where('kind', '=', 'transferred').where('at', '>=', from).where('at', '<', to).execute();
+  const counts = new Map<string, { from: string; to: string; count: number }>();
+  for (const { details } of rows) {
+    const pair = details as { from: string; to: string };
+    const key = `${pair.from}\u0000${pair.to}`;
+    const found = counts.get(key) ?? { from: pair.from, to: pair.to, count: 0 };
+    found.count++;
+    counts.set(key, found);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
 export async function findTimeline(db: Db | Trx, caseId: number, publicOnly: boolean): Promise<TimelineEntry[]> {

@@ -106,8 +106,11 @@ export const explanations: Record<FigureId, { how: Text; source: Text }> = {
     source: { da: 'Ring-op-modulet (kommer senere)', en: 'The callbacks module (later)' },
   },
   transfers: {
-    how: { da: 'Henvendelser stillet videre fra én forvaltning til en anden.', en: 'Contacts transferred from one department to another.' },
-    source: { da: 'Registreres ikke endnu', en: 'Not recorded yet' },
+    how: {
+      da: 'Sager, som en forvaltning har sendt videre til en anden forvaltning i perioden, talt pr. gang. For én forvaltning tæller sager sendt fra den og til den. Telefonopkald, der stilles videre, registreres ikke.',
+      en: 'Cases a department sent on to another department in the period, counted each time. For one department: cases sent from it and to it. Phone calls put through are not recorded.',
+    },
+    source: { da: 'Sagsmodulets sagsforløb', en: 'The cases module\'s case timelines' },
   },
   channels: {
     how: {

@@ -3,13 +3,16 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { loadConfig } from '../../config.ts';
-import { migrations as contactMigrations } from '../contacts/migrations.ts';
+import { collectMigrations } from '../../platform/module.ts';
+import { modules } from '../../modules.ts';
+import { makeCase, caseworker } from '../cases/testing.ts';
+import { caseForChange, transferCase } from '../cases/service.ts';
 import { importFigures, record } from '../contacts/index.ts';
-import { migrations } from './migrations.ts';
 import { computeDashboard } from './figures.ts';
 import { dashboardScope, figureContext, mayComment, setGoal, setPrice } from './service.ts';
 import { apportion } from './demo.ts';
 import { parsePeriod, customPeriod } from './period.ts';
+import { addDays, copenhagenDay } from '../../platform/calendar/days.ts';
 import { generateStatusReport, reportArchive, statusReport, writeComment } from './report.ts';
 
 let database: TestDatabase;
@@ -18,11 +21,11 @@ const config = loadConfig({});
 before(async () => {
   database = await createTestDatabase();
   db = database.db;
-  await migrateToLatest(db, { ...contactMigrations, ...migrations });
+  await migrateToLatest(db, collectMigrations(modules));
 });
 after(() => database.close());
 beforeEach(async () => {
-  for (const t of ['contact', 'contact_daily', 'contact_import', 'insights_report']) await db.deleteFrom(t as never).execute();
+  for (const t of ['contact', 'contact_daily', 'contact_import', 'insights_report', 'selfservice_attempt', 'cases']) await db.deleteFrom(t as never).execute();
   await db.deleteFrom('insights_price_version' as never).where('changed_by' as never, '=', 'test' as never).execute();
   await db.deleteFrom('insights_goal_version' as never).where('changed_by' as never, '=', 'test' as never).execute();
 });
@@ -112,18 +115,30 @@ test('take-up, first-contact resolution, failure demand, goals and the departmen
     await record(trx, { ...t, channel: 'in_person', topic: 'flytning', service: 'flytning', count: 1, resolved: 'yes' });
     await record(trx, { at: t.at, channel: 'phone', kind: 'information', topic: 'affald', count: 3, resolved: 'no', failureDemand: true });
   });
+  // Self-service attempts at "flytning" (judged now, long after): two submitted, one eligibility exit (completed), one idle
+  // for days and then completed (completed only), one abandoned; one started in 2014 by Danish time is outside the period.
+  const attempt = (id: string, startedAt: string, completedAt: string | null, exit: string | null = null) =>
+    db.insertInto('selfservice_attempt' as never).values({ id, service_id: 'flytning', assisted: false, started_at: startedAt, last_active_at: completedAt ?? startedAt, completed_at: completedAt, exit_id: exit }).execute();
+  await attempt('a1', '2015-02-01T10:00:00.000Z', '2015-02-01T10:09:00.000Z');
+  await attempt('a2', '2015-02-02T10:00:00.000Z', '2015-02-02T10:12:00.000Z');
+  await attempt('a3', '2015-02-03T10:00:00.000Z', '2015-02-03T10:01:00.000Z', 'flyttet-udland');
+  await attempt('a4', '2015-02-04T10:00:00.000Z', '2015-02-09T10:00:00.000Z');
+  await attempt('a5', '2014-12-31T22:59:00.000Z', null); // 23:59 on 31 December in Copenhagen: 2014
+  await attempt('a6', '2014-12-31T23:00:00.000Z', null); // 00:00 on 1 January in Copenhagen: 2015
   const all = await dashboard('2015');
   assert.deepEqual(all.services!.services.map((s) => [s.service, s.takeUp]), [['byggetilladelse', 0.72], ['flytning', 0.9]]);
   assert.equal(all.services!.takeUp, 81 / 110);
-  assert.equal(all.services!.funnelAvailable, false);
-  assert.equal(all.services!.services[0]!.completionRate, null, 'no funnel yet: "—"');
+  const flytning = all.services!.services.find((s) => s.service === 'flytning')!;
+  assert.deepEqual([flytning.completionRate, flytning.abandonmentRatio], [4 / 5, 1 / 4], 'from the self-service funnel');
+  assert.deepEqual([all.services!.services[0]!.completionRate, all.services!.services[0]!.abandonmentRatio], [null, null], 'no attempts: "—"');
+  assert.equal(all.services!.abandonmentRatio, 1 / 4);
   assert.deepEqual(all.resolution!.firstContact, { resolved: 1, registered: 4, share: 0.25 });
   assert.deepEqual(all.resolution!.failureDemand, { count: 3, of: 113, share: 3 / 113 });
   const goal = (metric: string, department: string | null = null) => all.goals.find((g) => g.goal.metric === metric && g.goal.department === department)!;
   assert.equal(goal('take_up').status, 'not_met');
   assert.deepEqual([goal('digital_share', 'miljoe-teknik').value, goal('digital_share', 'miljoe-teknik').status], [0.72, 'met']);
   assert.equal(goal('callbacks').missing, 'callbacks_module');
-  assert.equal(goal('abandonment').missing, 'funnel');
+  assert.deepEqual([goal('abandonment').value, goal('abandonment').status], [1 / 4, 'met']);
 
   // Miljø og Teknik's own dashboard holds its own service only.
   const mt = await dashboard('2015', 'miljoe-teknik');
@@ -175,4 +190,27 @@ test('a status report keeps the figures as generated and the department\'s comme
   assert.deepEqual((await reportArchive(db)).map((r) => [r.period, r.department, r.hasComment]), [['2011H1', 'borgerservice', true]]);
   await assert.rejects(statusReport(db, '2011H2', 'borgerservice'), { code: 'not_found' });
   await assert.rejects(db.transaction().execute((trx) => writeComment(trx, '2011H2', null, 'x', 'test')), { code: 'not_found' });
+});
+
+test('transfers between departments come from the cases module, scoped to the department', async () => {
+  const [first, second] = [await makeCase(db), await makeCase(db)];
+  const kultur = { id: 'kultur-fritid', name: { da: 'Kultur og Fritid', en: 'Culture and Leisure' } };
+  const borgerservice = { id: 'borgerservice', name: { da: 'Borgerservice', en: 'Citizen Service' } };
+  await db.transaction().execute(async (trx) => transferCase(trx, await caseForChange(trx, database.dialect, first.reference), kultur, 'Handler om en sportshal', caseworker));
+  await db.transaction().execute(async (trx) => transferCase(trx, await caseForChange(trx, database.dialect, second.reference), kultur, 'Handler om en forening', caseworker));
+  await db.transaction().execute(async (trx) => transferCase(trx, await caseForChange(trx, database.dialect, second.reference), borgerservice, 'Handler om et pas', caseworker));
+  const today = copenhagenDay(new Date());
+  const around = customPeriod(addDays(today, -1), addDays(today, 1))!;
+  const of = async (department: string | null) => (await computeDashboard(await figureContext(db, config, around, department), true)).transfers;
+  assert.deepEqual(await of(null), {
+    total: 3,
+    pairs: [
+      { from: 'miljoe-teknik', to: 'kultur-fritid', count: 2 },
+      { from: 'kultur-fritid', to: 'borgerservice', count: 1 },
+    ],
+  });
+  assert.deepEqual((await of('borgerservice')).pairs, [{ from: 'kultur-fritid', to: 'borgerservice', count: 1 }]);
+  assert.equal((await of('social-sundhed')).total, 0);
+  // The day before the transfers: none.
+  assert.equal((await computeDashboard(await figureContext(db, config, customPeriod(addDays(today, -3), addDays(today, -2))!, null), true)).transfers.total, 0);
 });

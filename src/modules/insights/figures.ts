@@ -1,9 +1,10 @@
 // The dashboard's figures for one period and scope, each computed by its own small
 // function from the registry's daily aggregates (never the raw contacts), so each can be
 // timed and explained on its own. All definitions are in kpi.ts and docs/insights.md.
+import { transfersBetween } from '../cases/index.ts';
 import { aggregateTotals, channels, type Channel, type Direction, type TotalDimension, type TotalRow } from '../contacts/index.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { formatDay } from '../../platform/calendar/days.ts';
+import { addDays, formatDay, startOfCopenhagenDay } from '../../platform/calendar/days.ts';
 import * as kpi from './kpi.ts';
 import { selfServiceFunnels, type FunnelSource, type ServiceFunnel } from './funnel.ts';
 import { goalStatus, type Goal, type GoalStatus } from './goals.ts';
@@ -150,10 +151,8 @@ export interface ServicesFigures {
   services: ServiceFigures[];
   /** Take-up over all services with self-service together. */
   takeUp: number | null;
-  /** Abandoned ÷ completed over all services, when the funnel is available. */
+  /** Abandoned ÷ completed over all services. */
   abandonmentRatio: number | null;
-  /** false until the self-service module supplies funnel figures. */
-  funnelAvailable: boolean;
 }
 
 /** Digital take-up per service (registry), joined with completion and abandonment (self-service funnel). */
@@ -161,9 +160,9 @@ export async function serviceFigures(ctx: FigureContext): Promise<ServicesFigure
   const rows = await totals(ctx, ctx.period, ['kind', 'service'], 'in');
   const takeUps = kpi.takeUpByService(rows);
   const funnels = await (ctx.funnels ?? selfServiceFunnels)(ctx.db, ctx.period);
-  const byService = new Map((funnels ?? []).map((f) => [f.service, f]));
+  const byService = new Map(funnels.map((f) => [f.service, f]));
   const all: ServiceFunnel = { service: '', started: 0, completed: 0, abandoned: 0 };
-  for (const f of funnels ?? []) {
+  for (const f of funnels) {
     all.started += f.started;
     all.completed += f.completed;
     all.abandoned += f.abandoned;
@@ -174,8 +173,7 @@ export async function serviceFigures(ctx: FigureContext): Promise<ServicesFigure
       return { ...s, ...(f ? kpi.completion(f) : { completionRate: null, abandonmentRatio: null }) };
     }),
     takeUp: kpi.overallTakeUp(takeUps),
-    abandonmentRatio: funnels ? kpi.completion(all).abandonmentRatio : null,
-    funnelAvailable: funnels !== undefined,
+    abandonmentRatio: kpi.completion(all).abandonmentRatio,
   };
 }
 
@@ -234,16 +232,28 @@ export async function trendSinceBaseline(ctx: FigureContext): Promise<{ trend: Y
   return { trend };
 }
 
+export interface TransferFigures {
+  /** Cases moved from one department to another in the period (in scope: to or from the department). */
+  transfers: { total: number; pairs: { from: string; to: string; count: number }[] };
+}
+
+/** Transfers between departments, from the cases module: each time a case was sent on to another department. */
+export async function transferFigures(ctx: FigureContext): Promise<TransferFigures> {
+  const all = await transfersBetween(ctx.db, startOfCopenhagenDay(ctx.period.firstDay).toISOString(), startOfCopenhagenDay(addDays(ctx.period.lastDay, 1)).toISOString());
+  const pairs = ctx.department === null ? all : all.filter((p) => p.from === ctx.department || p.to === ctx.department);
+  return { transfers: { total: pairs.reduce((sum, p) => sum + p.count, 0), pairs } };
+}
+
 export interface GoalFigure {
   goal: Goal;
   value: number | null;
   status: GoalStatus;
   /** Why there is no value, when there is none. */
-  missing?: 'callbacks_module' | 'funnel';
+  missing?: 'callbacks_module';
 }
 
 /** Each goal in scope with the period's value and whether it is met. */
-export async function goalFigures(ctx: FigureContext, known: { digitalShare: number | null; takeUp: number | null; digitalPostShare: number | null; abandonmentRatio: number | null; funnelAvailable: boolean }): Promise<{ goals: GoalFigure[] }> {
+export async function goalFigures(ctx: FigureContext, known: { digitalShare: number | null; takeUp: number | null; digitalPostShare: number | null; abandonmentRatio: number | null }): Promise<{ goals: GoalFigure[] }> {
   const inScope = ctx.goals.filter((g) => (ctx.department === null ? true : g.department === null || g.department === ctx.department));
   const result: GoalFigure[] = [];
   for (const goal of inScope) {
@@ -257,10 +267,8 @@ export async function goalFigures(ctx: FigureContext, known: { digitalShare: num
     } else if (goal.metric === 'digital_share') value = known.digitalShare;
     else if (goal.metric === 'take_up') value = known.takeUp;
     else if (goal.metric === 'digital_post_share') value = known.digitalPostShare;
-    else if (goal.metric === 'abandonment') {
-      value = known.abandonmentRatio;
-      if (!known.funnelAvailable) missing = 'funnel';
-    } else missing = 'callbacks_module';
+    else if (goal.metric === 'abandonment') value = known.abandonmentRatio;
+    else missing = 'callbacks_module';
     result.push({ goal, value, status: goalStatus(goal, value), ...(missing ? { missing } : {}) });
   }
   return { goals: result };
@@ -269,7 +277,7 @@ export async function goalFigures(ctx: FigureContext, known: { digitalShare: num
 // ---------------------------------------------------------------------------
 // The whole dashboard
 
-export interface Dashboard extends ChannelFigures, BaselineFigures {
+export interface Dashboard extends ChannelFigures, BaselineFigures, TransferFigures {
   period: Period;
   department: string | null;
   /** Per-service and per-topic figures are included (admins; a manager for their own department). */
@@ -300,7 +308,8 @@ export async function computeDashboard(ctx: FigureContext, detail: boolean): Pro
     ...(await channelMix(ctx)),
     ...(await departmentTable(ctx)),
     ...(await trendSinceBaseline(ctx)),
-    ...(await goalFigures(ctx, { ...base, takeUp: services.takeUp, abandonmentRatio: services.abandonmentRatio, funnelAvailable: services.funnelAvailable })),
+    ...(await transferFigures(ctx)),
+    ...(await goalFigures(ctx, { ...base, takeUp: services.takeUp, abandonmentRatio: services.abandonmentRatio })),
     services: detail ? services : null,
     resolution: detail ? await resolutionFigures(ctx) : null,
     topics: detail ? (await wouldSaveMost(ctx)).topics : null,
@@ -318,6 +327,7 @@ export const figureFunctions = {
   resolutionFigures,
   wouldSaveMost,
   trendSinceBaseline,
+  transferFigures,
   // The goals' own queries (department goals); the other values come from the figures above.
-  goalFigures: (ctx: FigureContext) => goalFigures(ctx, { digitalShare: null, takeUp: null, digitalPostShare: null, abandonmentRatio: null, funnelAvailable: false }),
+  goalFigures: (ctx: FigureContext) => goalFigures(ctx, { digitalShare: null, takeUp: null, digitalPostShare: null, abandonmentRatio: null }),
 } satisfies Record<string, (ctx: FigureContext) => Promise<unknown>>;

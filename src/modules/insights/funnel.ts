@@ -2,6 +2,8 @@
 // (attempts started, completed, abandoned after 24 idle hours). This is the one place
 // they are joined in; take-up per service comes from the registry's own transactions.
 import type { Db } from '../../platform/db/index.ts';
+import { addDays, startOfCopenhagenDay } from '../../platform/calendar/days.ts';
+import { attemptTotals } from '../selfservice/index.ts';
 import type { Period } from './period.ts';
 
 /** One service's attempts in a period, as the self-service funnel counts them. */
@@ -14,12 +16,9 @@ export interface ServiceFunnel {
   abandoned: number;
 }
 
-/** Where funnel figures come from: undefined when no self-service module is installed. */
-export type FunnelSource = (db: Db, period: Period) => Promise<ServiceFunnel[] | undefined>;
+/** Where funnel figures come from (a test may hand in its own). */
+export type FunnelSource = (db: Db, period: Period) => Promise<ServiceFunnel[]>;
 
-/**
- * The call site for the self-service module's funnel figures. Until `src/modules/selfservice`
- * is on main there is no source, so completion and abandonment show "—" with that reason.
- * When it lands: return its funnel per service for the period here (its public API).
- */
-export const selfServiceFunnels: FunnelSource = async () => undefined;
+/** The self-service module's funnel for attempts started in the period's Copenhagen days, judged now. */
+export const selfServiceFunnels: FunnelSource = (db, period) =>
+  attemptTotals(db, startOfCopenhagenDay(period.firstDay), startOfCopenhagenDay(addDays(period.lastDay, 1)), new Date());

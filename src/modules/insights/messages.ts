@@ -84,9 +84,6 @@ export const insightsMessages = defineMessages(
       trend: 'Kurve: digital andel pr. år siden 2011 mod målet. Tallene står i tabellen under.',
     },
     nav: { dashboard: 'Tal og mål', prices: 'Kanalpriser', goals: 'Mål', reports: 'Statusrapporter', intranet: 'Intranet' },
-    notRecorded: 'Registreres ikke endnu',
-    notRecordedCallbacks: 'Kommer med ring-op-modulet. Indtil da vises "—".',
-    notRecordedTransfers: 'Kontaktregistret registrerer endnu ikke viderestillinger mellem forvaltninger. Indtil da vises "—".',
     noFunnel: 'Gennemførelse og afbrud kommer fra selvbetjeningsmodulet, som ikke er installeret endnu. Indtil da vises "—".',
     prices: {
       title: 'Kanalpriser',
@@ -191,9 +188,6 @@ export const insightsMessages = defineMessages(
       trend: 'Line chart: digital share per year since 2011 against the goal. The figures are in the table below.',
     },
     nav: { dashboard: 'Figures and goals', prices: 'Channel prices', goals: 'Goals', reports: 'Status reports', intranet: 'Intranet' },
-    notRecorded: 'Not recorded yet',
-    notRecordedCallbacks: 'Comes with the callbacks module. Until then it shows "—".',
-    notRecordedTransfers: 'The contact registry does not record transfers between departments yet. Until then it shows "—".',
     noFunnel: 'Completion and abandonment come from the self-service module, which is not installed yet. Until then they show "—".',
     prices: {
       title: 'Channel prices',

@@ -76,7 +76,7 @@ export function dashboardTables(d: Dashboard, lang: Lang): DataTable[] {
     summaryRows.push([da ? 'Spildhenvendelser' : 'Failure demand', d.resolution.failureDemand.share, 'pct', null, '', 'failureDemand']);
   }
   summaryRows.push([m.metrics.callbacks, null, 'pct', targetOf('callbacks'), statusOf('callbacks'), 'callbacks']);
-  summaryRows.push([da ? 'Viderestillinger mellem forvaltninger' : 'Transfers between departments', null, 'int', null, m.notRecorded, 'transfers']);
+  summaryRows.push([da ? 'Viderestillinger mellem forvaltninger' : 'Transfers between departments', d.transfers.total, 'int', null, '', 'transfers']);
   // The summary mixes formats, so its values are written as text here; exports keep the raw numbers.
   const summary: DataTable = {
     id: 'digitalShare',
@@ -111,6 +111,12 @@ export function dashboardTables(d: Dashboard, lang: Lang): DataTable[] {
       title: da ? 'Pr. forvaltning' : 'Per department',
       columns: [col('department', m.departmentLabel, 'text'), col('inbound', da ? 'Indgående' : 'Inbound', 'int'), col('digital_share', m.metrics.digital_share, 'pct'), col('cost_dkk', da ? 'Udgift' : 'Cost', 'kr')],
       rows: d.departments.map((x) => [departmentName(m, x.department), x.inbound, x.digitalShare, kr(x.costOre)]),
+    },
+    {
+      id: 'transfers',
+      title: da ? 'Viderestillinger mellem forvaltninger' : 'Transfers between departments',
+      columns: [col('from', da ? 'Fra' : 'From', 'text'), col('to', da ? 'Til' : 'To', 'text'), col('cases', da ? 'Sager' : 'Cases', 'int')],
+      rows: d.transfers.pairs.map((p) => [departmentName(m, p.from), departmentName(m, p.to), p.count]),
     },
   ];
   if (d.services) {

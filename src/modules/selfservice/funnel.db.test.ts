@@ -10,7 +10,7 @@ import { localDiskStorage } from '../../platform/storage/index.ts';
 import { albertslundRegister } from './address-register.ts';
 import { noVirusScan, storageFileStore } from './attachments.ts';
 import { loadCatalogue } from './definitions.ts';
-import { funnel, funnelCsv } from './funnel.ts';
+import { attemptTotals, funnel, funnelCsv } from './funnel.ts';
 import { migrations } from './migrations.ts';
 import { collectMigrations } from '../../platform/module.ts';
 import { jobsModule } from '../../platform/jobs/index.ts';
@@ -88,6 +88,8 @@ test('funnel counts, abandonment after 24 idle hours, and abandoned-then-complet
   assert.equal(f.inProgress, 1);
   assert.equal(f.completionRate, 3 / 5);
   assert.equal(f.abandonmentRatio, 1 / 3);
+  // What channel insights reads: the same counts for every service at once.
+  assert.deepEqual(await attemptTotals(database.db, new Date(t0 - 3600_000), new Date(t0 + 48 * 3600_000), now), [{ service: def.id, started: 5, completed: 3, abandoned: 1 }]);
   assert.equal(f.medianMinutes, (10 + 30 * 60) / 2);
   assert.deepEqual(f.satisfaction, { average: 4.5, count: 2 });
   const csv = funnelCsv(f);

@@ -40,47 +40,41 @@ function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+const noAttempts = (serviceId: string): store.AttemptCounts => ({ serviceId, starts: 0, submissions: 0, exits: 0, abandoned: 0, inProgress: 0, assisted: 0 });
+const idleBefore = (now: Date) => new Date(now.getTime() - ABANDON_AFTER_MS).toISOString();
+
 /** The funnel of attempts started in [from, to), judged at `now`. */
 export async function funnel(db: Db, def: ServiceDefinition, from: Date, to: Date, now: Date): Promise<Funnel> {
   const fromTs = from.toISOString();
   const toTs = to.toISOString();
-  const attempts = await store.attemptsBetween(db, def.id, fromTs, toTs);
+  const counts = (await store.attemptCounts(db, fromTs, toTs, idleBefore(now), def.id))[0] ?? noAttempts(def.id);
   const reached = await store.stepsReached(db, def.id, fromTs, toTs);
   const views = (await store.viewsBetween(db, def.id, copenhagenDay(from), copenhagenDay(new Date(to.getTime() - 1))))[0]?.views ?? 0;
-  let exits = 0;
-  let submissions = 0;
-  let abandoned = 0;
-  let inProgress = 0;
-  const durations: number[] = [];
-  for (const a of attempts) {
-    if (a.completed_at) {
-      if (a.exit_id) exits++;
-      else {
-        submissions++;
-        durations.push((Date.parse(a.completed_at) - Date.parse(a.started_at)) / 60000);
-      }
-    } else if (now.getTime() - Date.parse(a.last_active_at) >= ABANDON_AFTER_MS) abandoned++;
-    else inProgress++;
-  }
-  const completions = submissions + exits;
+  const completions = counts.submissions + counts.exits;
   return {
     serviceId: def.id,
     from: fromTs,
     to: toTs,
     views,
-    starts: attempts.length,
+    starts: counts.starts,
     steps: def.steps.map((s) => ({ id: s.id, title: s.title.da, reached: reached.get(s.id) ?? 0 })),
-    exits,
-    submissions,
+    exits: counts.exits,
+    submissions: counts.submissions,
     completions,
-    abandoned,
-    inProgress,
-    assisted: attempts.filter((a) => a.assisted).length,
-    completionRate: attempts.length > 0 ? completions / attempts.length : null,
-    abandonmentRatio: completions > 0 ? abandoned / completions : null,
-    medianMinutes: median(durations),
+    abandoned: counts.abandoned,
+    inProgress: counts.inProgress,
+    assisted: counts.assisted,
+    completionRate: counts.starts > 0 ? completions / counts.starts : null,
+    abandonmentRatio: completions > 0 ? counts.abandoned / completions : null,
+    medianMinutes: median(await store.submissionDurations(db, def.id, fromTs, toTs)),
     satisfaction: await store.feedbackBetween(db, def.id, fromTs, toTs),
   };
+}
+
+/** Every service's attempts started in [from, to), judged at `now`: the figures channel insights needs. */
+export async function attemptTotals(db: Db, from: Date, to: Date, now: Date): Promise<{ service: string; started: number; completed: number; abandoned: number }[]> {
+  const counts = await store.attemptCounts(db, from.toISOString(), to.toISOString(), idleBefore(now));
+  return counts.map((c) => ({ service: c.serviceId, started: c.starts, completed: c.submissions + c.exits, abandoned: c.abandoned }));
 }
 
 /** The funnel as CSV rows (figure, value), one line per figure and per step. */

@@ -207,8 +207,58 @@ export async function viewsBetween(db: Db, serviceId: string | undefined, fromDa
   return (await query.execute()).map((r) => ({ service_id: r.service_id, views: Number(r.views) }));
 }
 
-export function attemptsBetween(db: Db, serviceId: string, from: Timestamp, to: Timestamp) {
-  return q(db).selectFrom('selfservice_attempt').select(['id', 'started_at', 'last_active_at', 'completed_at', 'exit_id', 'assisted']).where('service_id', '=', serviceId).where('started_at', '>=', from).where('started_at', '<', to).execute();
+/** Attempts started in [from, to) per service, each counted once by how it ended (DESIGN.md's abandonment rule). */
+export interface AttemptCounts {
+  serviceId: string;
+  starts: number;
+  submissions: number;
+  /** Ended at a "you cannot use this service" exit: counts as completed. */
+  exits: number;
+  /** Not completed and idle since before `idleBefore`; an attempt completed later is never abandoned. */
+  abandoned: number;
+  inProgress: number;
+  assisted: number;
+}
+
+export async function attemptCounts(db: Db, from: Timestamp, to: Timestamp, idleBefore: Timestamp, serviceId?: string): Promise<AttemptCounts[]> {
+  let query = q(db)
+    .selectFrom('selfservice_attempt')
+    .select((eb) => [
+      'service_id',
+      eb.fn.countAll<number>().as('starts'),
+      sql<number>`sum(case when completed_at is not null and exit_id is null then 1 else 0 end)`.as('submissions'),
+      sql<number>`sum(case when completed_at is not null and exit_id is not null then 1 else 0 end)`.as('exits'),
+      sql<number>`sum(case when completed_at is null and last_active_at <= ${idleBefore} then 1 else 0 end)`.as('abandoned'),
+      sql<number>`sum(case when completed_at is null and last_active_at > ${idleBefore} then 1 else 0 end)`.as('in_progress'),
+      sql<number>`sum(case when assisted then 1 else 0 end)`.as('assisted'),
+    ])
+    .where('started_at', '>=', from)
+    .where('started_at', '<', to)
+    .groupBy('service_id');
+  if (serviceId !== undefined) query = query.where('service_id', '=', serviceId);
+  return (await query.execute()).map((r) => ({
+    serviceId: r.service_id,
+    starts: Number(r.starts),
+    submissions: Number(r.submissions),
+    exits: Number(r.exits),
+    abandoned: Number(r.abandoned),
+    inProgress: Number(r.in_progress),
+    assisted: Number(r.assisted),
+  }));
+}
+
+/** Minutes from start to submission of each submitted attempt started in [from, to). */
+export async function submissionDurations(db: Db, serviceId: string, from: Timestamp, to: Timestamp): Promise<number[]> {
+  const rows = await q(db)
+    .selectFrom('selfservice_attempt')
+    .select(['started_at', 'completed_at'])
+    .where('service_id', '=', serviceId)
+    .where('started_at', '>=', from)
+    .where('started_at', '<', to)
+    .where('completed_at', 'is not', null)
+    .where('exit_id', 'is', null)
+    .execute();
+  return rows.map((r) => (Date.parse(r.completed_at!) - Date.parse(r.started_at)) / 60000);
 }
 
 export async function stepsReached(db: Db, serviceId: string, from: Timestamp, to: Timestamp): Promise<Map<string, number>> {
