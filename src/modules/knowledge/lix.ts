@@ -1,6 +1,6 @@
-// LIX (læsbarhedsindeks): words ÷ sentences + 100 × long words ÷ words, where a
-// long word has more than six letters. Every line (heading, list item) ends a
-// sentence too, so lists are not read as one endless sentence.
+// LIX for the article editor: the platform's one LIX count (src/platform/i18n/lix.ts),
+// rounded as the editor shows it, with the Danish scale's level and Markdown stripped.
+import { lixDetails } from '../../platform/i18n/lix.ts';
 
 export type LixLevel = 'very-easy' | 'easy' | 'medium' | 'hard' | 'very-hard';
 
@@ -12,21 +12,8 @@ export interface LixResult {
   level: LixLevel;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-const SENTENCE_END = /[.!?:]+(?=\s|$)|\n+/u;
-
 export function lix(text: string): LixResult {
-  let words = 0;
-  let longWords = 0;
-  let sentences = 0;
-  for (const part of text.split(SENTENCE_END)) {
-    const found = part.match(WORD);
-    if (!found) continue;
-    sentences += 1;
-    words += found.length;
-    for (const word of found) if ((word.match(/\p{L}/gu)?.length ?? 0) > 6) longWords += 1;
-  }
-  const value = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
+  const { lix: value, words, sentences, longWords } = lixDetails(text);
   return { lix: Math.round(value), words, sentences, longWords, level: lixLevel(value) };
 }
 
