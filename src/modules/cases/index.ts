@@ -4,6 +4,7 @@ import type { KanalModule } from '../../platform/module.ts';
 import { casesMigrations } from './migrations.ts';
 import { registerCaseRoutes } from './routes.tsx';
 import { casesJobs } from './jobs.ts';
+import { seedDemoCases } from './demo.ts';
 
 export {
   createCase,
@@ -37,4 +38,5 @@ export const casesModule: KanalModule = {
   migrations: casesMigrations,
   register: registerCaseRoutes,
   jobs: casesJobs,
+  seedDemo: seedDemoCases,
 };

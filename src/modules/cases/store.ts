@@ -174,6 +174,10 @@ export function toCase(row: CaseRow): CaseRecord {
   };
 }
 
+export async function anyCase(db: Db): Promise<boolean> {
+  return (await q(db).selectFrom('cases').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function insertCase(trx: Trx, row: Insertable<CasesTable>): Promise<CaseRecord> {
   return toCase(await q(trx).insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow());
 }

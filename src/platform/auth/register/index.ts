@@ -4,6 +4,8 @@ import type { Trx } from '../../db/index.ts';
 import { record } from '../../audit/service.ts';
 import type { Identity } from '../identity.ts';
 import { noRegister, testRegister } from './test-register.ts';
+
+export { testPeople, testBusinesses } from './test-register.ts';
 import type { Business, Person, PersonRegister } from './types.ts';
 
 export type { Address, Business, Child, Person, PersonRegister } from './types.ts';
