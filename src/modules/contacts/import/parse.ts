@@ -157,6 +157,9 @@ function parseCount(cell: Cell): number | undefined {
 const text = (cell: Cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? '').trim());
 const quoted = (s: string) => `»${s.length > 40 ? `${s.slice(0, 40)}…` : s}«`;
 
+/** Lines between turns for the event loop: a million lines must not stall the app node. */
+const YIELD_EVERY = 2000;
+
 export interface ReadOptions {
   topics: readonly Topic[];
   /** The municipality's department ids (KANAL_DEPARTMENTS): the only ones a line may name. */
@@ -210,6 +213,8 @@ export async function readFigures(file: Buffer, options: ReadOptions, onRow: (ro
   try {
     for await (const { line, cells } of xlsx ? xlsxLines(file) : csvLines(file)) {
       lines = line;
+      // Parsing a buffer never waits for I/O: give requests (and progress writes) a turn now and then.
+      if (line % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       if (!header) {
         const found = new Map<Column, { index: number; name: string }>();
         cells.forEach((cell, index) => {
