@@ -1,7 +1,7 @@
 // Import runs: an uploaded file's way through reading, checking, the admin's confirmation
 // and the import, with its progress. Kept in the database so every app node and the
 // worker see the same state. The figures themselves are written by importer.ts.
-import { type Generated, type Migration, type Selectable } from 'kysely';
+import { type Generated, type Migration } from 'kysely';
 import { columnTypes, json, now, type Db, type JsonColumn, type Timestamp, type Trx } from '../../../platform/db/index.ts';
 import type { Day } from '../../../platform/calendar/index.ts';
 import type { Channel } from '../schema.ts';
