@@ -10,7 +10,8 @@ import { createMetrics } from './platform/ops/metrics.ts';
 import { collectMigrations, type AppContext, type Progress } from './platform/module.ts';
 import { modules } from './modules.ts';
 import { buildApp } from './app.ts';
-import { importFigures, ImportRejected, importSources, isImportSource, rebuildAggregates } from './modules/contacts/index.ts';
+import { importFigures, ImportRejected, importSources, isImportSource, rebuildAggregates, SMALL_FILE_BYTES } from './modules/contacts/index.ts';
+import { departments } from './platform/auth/index.ts';
 import { startWorker, type Worker } from './platform/jobs/index.ts';
 import { generateAllStatusReports, parsePeriod, renderReportPdf, statusReport } from './modules/insights/index.ts';
 
@@ -49,6 +50,17 @@ const terminalProgress: Progress = (done, total, what) => {
   if (!process.stdout.isTTY) return;
   const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
   process.stdout.write(`\r${what}: ${done}/${total} (${pct} %)${done >= total ? '\n' : ''}`);
+};
+
+/** Progress lines on stderr (every tenth), so a long import shows it is alive also in a log. */
+const stderrProgress = (): Progress => {
+  let shown = -1;
+  return (done, total, what) => {
+    const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
+    if (tenth === shown) return;
+    shown = tenth;
+    process.stderr.write(`${what}: ${done}/${total} (${tenth * 10} %)\n`);
+  };
 };
 
 function startup(): { config: Config; database: Database; ctx: AppContext } {
@@ -208,7 +220,14 @@ const commands: Record<string, Command> = {
       try {
         await migrate(ctx);
         const outcome = await ctx.db.transaction().execute((trx) =>
-          importFigures(trx, { file: data, fileName: path.basename(file), source, importedBy: (flags.by as string | undefined) ?? 'kanal import', progress: terminalProgress }),
+          importFigures(trx, {
+            file: data,
+            fileName: path.basename(file),
+            source,
+            importedBy: (flags.by as string | undefined) ?? 'kanal import',
+            departments: departments(ctx.config).map((d) => d.id),
+            ...(data.length > SMALL_FILE_BYTES && { progress: stderrProgress() }),
+          }),
         );
         process.stdout.write(
           outcome.status === 'unchanged'

@@ -5,6 +5,10 @@ import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts
 import { isoWeekOf } from '../../src/modules/contacts/count-week.ts';
 import * as store from '../../src/modules/contacts/store.ts';
 import { sql } from 'kysely';
+import { captureLogs } from '../helpers/app.ts';
+import { Worker } from '../../src/platform/jobs/index.ts';
+import { contactsModule } from '../../src/modules/contacts/index.ts';
+import type { AppContext } from '../../src/platform/module.ts';
 
 let bt: BrowserTest;
 before(async () => {
@@ -101,6 +105,64 @@ test('import: the preview lists an error by line and column in Danish, and a goo
   await page.getByText('2 linjer med i alt 415 henvendelser er gemt.').waitFor();
   await assertGoodPage(page);
 });
+
+/** A file large enough to go to the worker: `lines` figures, 50 a day from 2023-01-01. */
+function largeFile(lines: number): Buffer {
+  const out = ['dato;kanal;retning;art;emne;forvaltning;antal'];
+  for (let i = 0; i < lines; i++) out.push(`${new Date(Date.UTC(2023, 0, 1) + Math.floor(i / 50) * 86_400_000).toISOString().slice(0, 10)};telefon;ind;information;affald;;1`);
+  return Buffer.from(out.join('\n') + '\n');
+}
+
+for (const javaScript of [true, false]) {
+  test(`import of a large file: the page shows the worker's progress and then the result${javaScript ? '' : ' (without JavaScript: the Opdater link)'}`, async () => {
+    const { logger } = captureLogs('error');
+    const ctx = { config: bt.app.config, db: bt.app.database.db, dialect: bt.app.database.dialect, log: logger, metrics: undefined as never } satisfies AppContext;
+    const page = await staffPage('/medarbejder/henvendelser/import', 'medarbejder-administration-admin', javaScript);
+    await page.getByLabel('Kilde').selectOption(javaScript ? 'webstatistik' : 'byg-og-miljoe');
+    await page.getByLabel('Fil').setInputFiles({ name: 'stor.csv', mimeType: 'text/csv', buffer: largeFile(150_000) });
+    await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+    // The worker has not started: the page shows the phase and a progress bar, and says how to follow it without JavaScript.
+    await page.getByText('Filen læses.').waitFor();
+    const bar = page.getByRole('progressbar', { name: 'Fremdrift' });
+    assert.equal(await bar.count(), 1);
+    assert.equal(await page.getByText('Siden opdaterer ikke sig selv uden JavaScript.').isVisible(), !javaScript);
+    assert.equal(await page.locator('meta[http-equiv="refresh"]').count(), 0);
+    if (javaScript) await assertGoodPage(page);
+
+    const worker = new Worker({ db: ctx.db, dialect: ctx.dialect, log: logger, handlers: contactsModule.jobs!(ctx), pollMs: 50 });
+    await worker.start();
+    try {
+      const refresh = async (text: string) => {
+        for (let i = 0; i < 200 && !(await page.getByText(text).first().isVisible()); i++) {
+          if (javaScript) await page.waitForTimeout(100);
+          else await page.getByRole('link', { name: 'Opdater' }).click();
+        }
+      };
+      if (javaScript) {
+        // The script follows the worker: the bar's text moves on while the file is checked.
+        const texts = new Set<string>();
+        for (let i = 0; i < 300 && (await page.locator('#import-progress-text').count()) > 0; i++) {
+          texts.add((await page.locator('#import-progress-text').textContent().catch(() => '')) ?? '');
+          await page.waitForTimeout(50);
+        }
+        assert.ok([...texts].some((x) => /^Linje [\d.]+ af 150\.001 \(\d+ %\)\.$/.test(x)), JSON.stringify([...texts]));
+      }
+      // Checked: the preview replaces the progress (with JavaScript the script reloads the page and focuses its heading).
+      await refresh('Filen er kontrolleret. Se tallene, og tryk Importér.');
+      assert.equal(await page.getByRole('progressbar').count(), 0);
+      if (javaScript) {
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-heading');
+        await assertGoodPage(page);
+      }
+      await page.getByRole('button', { name: 'Importér' }).click();
+      await refresh('150.000 linjer med i alt 150.000 henvendelser er gemt.');
+      assert.ok(await page.getByText('150.000 linjer med i alt 150.000 henvendelser er gemt.').isVisible());
+      if (javaScript) await assertGoodPage(page);
+    } finally {
+      await worker.stop();
+    }
+  });
+}
 
 test('the topic list and topic form are accessible', async () => {
   const page = await staffPage('/medarbejder/henvendelser/emner', 'medarbejder-administration-admin');

@@ -44,6 +44,23 @@ test('kanal import contacts imports a file once, and reports a bad file line by 
   assert.equal(kanal('import', 'contacts', file, '--source', 'fax').status, 2);
 });
 
+test('kanal import contacts prints progress lines to stderr for a large file', async () => {
+  const file = path.join(dataDir, 'stor.csv');
+  const lines = ['dato;kanal;retning;art;emne;forvaltning;antal'];
+  for (let i = 0; i < 40_000; i++) lines.push(`${new Date(Date.UTC(2022, 0, 1) + Math.floor(i / 40) * 86_400_000).toISOString().slice(0, 10)};web;ind;information;affald;;1`);
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const imported = kanal('import', 'contacts', file, '--source', 'webstatistik');
+  assert.equal(imported.status, 0, imported.stderr);
+  const progress = imported.stderr.split('\n').filter((l) => l.startsWith('Importerer linjer: '));
+  assert.ok(progress.length >= 3, imported.stderr);
+  assert.match(progress.at(-1)!, /^Importerer linjer: 40001\/40001 \(100 %\)$/);
+  assert.match(imported.stdout, /Imported 40000 lines, 40000 contacts/);
+  // A small file stays quiet.
+  const small = path.join(dataDir, 'lille.csv');
+  fs.writeFileSync(small, 'dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-03;telefon;ind;information;affald;;2\n');
+  assert.equal(kanal('import', 'contacts', small, '--source', 'post').stderr, '');
+});
+
 test('kanal contacts rebuild-aggregates recomputes the aggregates; seed --demo records demo contacts', async () => {
   const seeded = kanal('seed', '--demo');
   assert.equal(seeded.status, 0, seeded.stderr);

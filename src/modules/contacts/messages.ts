@@ -2,14 +2,15 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 import type { Channel, Kind, Resolution } from './schema.ts';
 import type { TopicProblem } from './topics.ts';
 import type { ImportSource } from './import/importer.ts';
+import type { RunPhase } from './import/runs.ts';
 
 interface ContactTexts {
   channel: Record<Channel, string>;
   kind: Record<Kind, string>;
   resolved: Record<Resolution, string>;
   source: Record<ImportSource, string>;
-  department: Record<string, string>;
   topicProblem: Record<TopicProblem, string>;
+  phase: Record<RunPhase, string>;
   [key: string]: unknown;
 }
 
@@ -36,20 +37,13 @@ const da = {
     komhen: 'KOMHEN-optælling på papir',
     andet: 'Andet',
   },
-  department: {
-    borgerservice: 'Borgerservice',
-    'boern-unge': 'Børn og Unge',
-    'social-sundhed': 'Social og Sundhed',
-    'miljoe-teknik': 'Miljø og Teknik',
-    'kultur-fritid': 'Kultur og Fritid',
-    administration: 'Administration',
-  } as Record<string, string>,
   topicProblem: {
     codeFormat: 'Skriv en kode med små bogstaver, tal og bindestreg, fx affald.',
     codeTaken: 'Der findes allerede et emne med den kode.',
     nameMissing: 'Skriv emnets navn (højst 120 tegn).',
     kleFormat: 'Skriv KLE-nummeret som 00.00.00, fx 02.34.02.',
-    departmentUnknown: 'Vælg en forvaltning.',
+    departmentMissing: 'Vælg en forvaltning.',
+    departmentUnknown: 'Forvaltningen findes ikke i kommunens opsætning. Vælg en forvaltning fra listen.',
   },
   navRegister: 'Registrér henvendelse',
   navCountWeek: 'Tælleuge',
@@ -68,6 +62,8 @@ const da = {
   registerButton: 'Registrér',
   frequentTopics: 'Hyppige emner (ét klik registrerer)',
   topicMissing: 'Vælg et emne fra listen.',
+  topicDepartmentMissing: (topic: string, department: string) => `Emnet ${topic} hører til forvaltningen »${department}«, som ikke findes i kommunens opsætning. Bed en administrator om at rette emnet.`,
+  departmentNotConfigured: 'Forvaltningen findes ikke i kommunens opsætning',
   registered: (topic: string) => `Registreret: ${topic}.`,
   recentTitle: 'Dine seneste registreringer',
   recentHint: (minutes: number) => `Du kan rette eller fjerne en registrering i ${minutes} minutter.`,
@@ -129,7 +125,7 @@ const da = {
   formatLink: 'Se filformatet og et eksempel',
   sourceLabel: 'Kilde',
   fileLabel: 'Fil',
-  fileHint: 'CSV eller Excel (.xlsx), højst 100 MB.',
+  fileHint: (mb: string) => `CSV eller Excel (.xlsx), højst ${mb} MB.`,
   previewButton: 'Vis forhåndsvisning',
   fileMissing: 'Vælg en fil.',
   sourceMissing: 'Vælg en kilde.',
@@ -164,7 +160,23 @@ const da = {
   colStatus: 'Status',
   statusActive: 'Gælder',
   statusReplaced: 'Erstattet',
-  expired: 'Forhåndsvisningen er udløbet. Vælg filen igen.',
+  phase: {
+    reading: 'Filen læses.',
+    checking: 'Filen kontrolleres.',
+    rejected: 'Filen kan ikke importeres. Intet er gemt.',
+    waiting: 'Filen er kontrolleret. Se tallene, og tryk Importér.',
+    importing: 'Tallene importeres.',
+    imported: 'Tallene er importeret.',
+    unchanged: 'Filen var allerede importeret. Intet er ændret.',
+    failed: 'Importen mislykkedes. Intet er gemt. Prøv igen, eller kontakt driften.',
+  },
+  progressLines: (done: string, total: string, pct: string) => `Linje ${done} af ${total} (${pct} %).`,
+  progressLinesRead: (done: string) => `${done} linjer læst.`,
+  progressLabel: 'Fremdrift',
+  noScriptHint: 'Siden opdaterer ikke sig selv uden JavaScript. Tryk Opdater for at se, hvor langt den er.',
+  refresh: 'Opdater',
+  backToImport: 'Til import af tal',
+  tooLarge: (mb: string) => `Filen er for stor. Den må højst fylde ${mb} MB.`,
 } satisfies ContactTexts;
 
 export const contactMessages = defineMessages(da, {
@@ -186,7 +198,8 @@ export const contactMessages = defineMessages(da, {
     codeTaken: 'A topic with that code exists.',
     nameMissing: 'Enter the topic\'s name (at most 120 characters).',
     kleFormat: 'Enter the KLE number as 00.00.00, e.g. 02.34.02.',
-    departmentUnknown: 'Choose a department.',
+    departmentMissing: 'Choose a department.',
+    departmentUnknown: 'The department is not in the municipality\'s configuration. Choose a department from the list.',
   },
   navRegister: 'Register contact',
   navCountWeek: 'Count week',
@@ -205,6 +218,8 @@ export const contactMessages = defineMessages(da, {
   registerButton: 'Register',
   frequentTopics: 'Frequent topics (one click registers)',
   topicMissing: 'Choose a topic from the list.',
+  topicDepartmentMissing: (topic: string, department: string) => `The topic ${topic} belongs to the department "${department}", which is not in the municipality's configuration. Ask an administrator to correct the topic.`,
+  departmentNotConfigured: 'The department is not in the municipality\'s configuration',
   registered: (topic: string) => `Registered: ${topic}.`,
   recentTitle: 'Your latest registrations',
   recentHint: (minutes: number) => `You can correct or remove a registration for ${minutes} minutes.`,
@@ -266,7 +281,7 @@ export const contactMessages = defineMessages(da, {
   formatLink: 'See the file format and an example',
   sourceLabel: 'Source',
   fileLabel: 'File',
-  fileHint: 'CSV or Excel (.xlsx), at most 100 MB.',
+  fileHint: (mb: string) => `CSV or Excel (.xlsx), at most ${mb} MB.`,
   previewButton: 'Preview',
   fileMissing: 'Choose a file.',
   sourceMissing: 'Choose a source.',
@@ -301,7 +316,23 @@ export const contactMessages = defineMessages(da, {
   colStatus: 'Status',
   statusActive: 'In force',
   statusReplaced: 'Replaced',
-  expired: 'The preview has expired. Choose the file again.',
+  phase: {
+    reading: 'Reading the file.',
+    checking: 'Checking the file.',
+    rejected: 'The file cannot be imported. Nothing was stored.',
+    waiting: 'The file was checked. Look at the figures and press Import.',
+    importing: 'Importing the figures.',
+    imported: 'The figures were imported.',
+    unchanged: 'The file had already been imported. Nothing changed.',
+    failed: 'The import failed. Nothing was stored. Try again, or contact operations.',
+  },
+  progressLines: (done: string, total: string, pct: string) => `Line ${done} of ${total} (${pct} %).`,
+  progressLinesRead: (done: string) => `${done} lines read.`,
+  progressLabel: 'Progress',
+  noScriptHint: 'Without JavaScript the page does not update itself. Press Refresh to see how far it has got.',
+  refresh: 'Refresh',
+  backToImport: 'Back to import',
+  tooLarge: (mb: string) => `The file is too large. It may be at most ${mb} MB.`,
 });
 
 export type ContactMessages = typeof da;

@@ -1,6 +1,7 @@
 import { sql, type Migration } from 'kysely';
 import { columnTypes, dialectOf, now } from '../../platform/db/index.ts';
 import { seedTopics } from './topics.ts';
+import { runMigrations } from './import/runs.ts';
 
 const aggregateKey = ['day', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failure_demand', 'assisted', 'source'];
 
@@ -99,4 +100,6 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The web import's runs and their progress (import/runs.ts).
+  ...runMigrations,
 };

@@ -171,7 +171,9 @@ test('admins add and change topics; bad input gets Danish messages and changes n
   assert.equal(bad.status, 400);
   assert.match(bad.body, /Skriv en kode med små bogstaver/);
   assert.match(bad.body, /Skriv KLE-nummeret som 00\.00\.00/);
-  assert.match(bad.body, /Vælg en forvaltning\./);
+  assert.match(bad.body, /Forvaltningen findes ikke i kommunens opsætning\. Vælg en forvaltning fra listen\./);
+  const none = await post(admin, '/medarbejder/henvendelser/emner/ny', { code: 'hundeskat', name: 'Hundeskat', kle: '00.32.00', department: '' });
+  assert.match(none.body, /Vælg en forvaltning\./);
   const good = await post(admin, '/medarbejder/henvendelser/emner/ny', { code: 'hundeskat', name: 'Hundeskat', kle: '00.32.00', department: 'administration', options: ['frequent', 'active'] });
   assert.equal(good.status, 303);
   assert.deepEqual(await store.findTopic(t.database.db, 'hundeskat'), { code: 'hundeskat', name: 'Hundeskat', kle: '00.32.00', department: 'administration', handledBy: null, frequent: true, active: true });
@@ -184,10 +186,16 @@ test('admins add and change topics; bad input gets Danish messages and changes n
   assert.equal(missing.status, 404);
 });
 
-test('import: a preview lists each error by line and column; a good file is imported once', async () => {
+test('import of a small file: checked at once, each error by line and column; a good file is imported once', async () => {
+  const status = async (location: string) => JSON.parse((await get(admin, location.replace('/medarbejder/henvendelser/import/', '/api/contacts/imports/'))).body) as { phase: string; problems: unknown[] };
   const bad = Buffer.from('dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-02;telefon;ind;information;affald;;-4\n');
-  const preview = await upload(admin, { _csrf: await csrf(admin), source: 'telefoni' }, { name: 'telefoni.csv', data: bad });
-  assert.equal(preview.status, 400);
+  const rejected = await upload(admin, { _csrf: await csrf(admin), source: 'telefoni' }, { name: 'telefoni.csv', data: bad });
+  assert.equal(rejected.status, 303);
+  assert.match(rejected.location!, /^\/medarbejder\/henvendelser\/import\/\d+$/);
+  const checked = await status(rejected.location!);
+  assert.equal(checked.phase, 'rejected');
+  assert.deepEqual(checked.problems, [{ line: 2, column: 'antal', problem: 'Antallet »-4« er negativt. Det skal være 0 eller mere.' }]);
+  const preview = await get(admin, rejected.location!);
   assert.match(preview.body, /Filen kan ikke importeres: 1 fejl/);
   assert.match(preview.body, /<td[^>]*>2<\/td><td[^>]*>antal<\/td><td[^>]*>Antallet »-4« er negativt/);
 
@@ -198,17 +206,19 @@ test('import: a preview lists each error by line and column; a good file is impo
 
   const good = Buffer.from('dato;kanal;retning;art;emne;forvaltning;antal\n2026-11-02;telefon;ind;information;affald;;412\n');
   const ok = await upload(admin, { _csrf: await csrf(admin), source: 'telefoni' }, { name: 'telefoni.csv', data: good });
-  assert.equal(ok.status, 200);
-  assert.match(ok.body, /Henvendelser i alt/);
-  const hash = /name="hash" value="([0-9a-f]{64})"/.exec(ok.body)?.[1];
-  assert.ok(hash);
-  const commit = () => post(admin, '/medarbejder/henvendelser/import/godkend', { hash, source: 'telefoni', fileName: 'telefoni.csv' });
-  const done = await commit();
-  assert.equal(done.status, 200);
-  assert.match(done.body, /1 linjer med i alt 412 henvendelser er gemt\./);
+  const page = await get(admin, ok.location!);
+  assert.match(page.body, /Henvendelser i alt/);
+  const confirm = () => post(admin, `${ok.location!}/godkend`, {});
+  const done = await confirm();
+  assert.equal(done.status, 303);
+  assert.equal(done.location, ok.location);
+  assert.match((await get(admin, ok.location!)).body, /1 linjer med i alt 412 henvendelser er gemt\./);
+  // A second click changes nothing.
+  assert.equal((await confirm()).status, 303);
   const again = await upload(admin, { _csrf: await csrf(admin), source: 'telefoni' }, { name: 'telefoni.csv', data: good });
-  assert.match(again.body, /Præcis denne fil er allerede importeret/);
-  assert.match((await commit()).body, /Filen var allerede importeret\. Intet er ændret\./);
+  assert.match((await get(admin, again.location!)).body, /Præcis denne fil er allerede importeret/);
+  await post(admin, `${again.location!}/godkend`, {});
+  assert.match((await get(admin, again.location!)).body, /Filen var allerede importeret\. Intet er ændret\./);
   assert.equal((await store.listBatches(t.database.db, 10)).length, 1);
 });
 
@@ -237,7 +247,9 @@ test('every contacts route declares its access: staff register and tally, only a
     'POST /medarbejder/henvendelser/emner/:code': admin,
     'GET /medarbejder/henvendelser/import': admin,
     'POST /medarbejder/henvendelser/import': admin,
-    'POST /medarbejder/henvendelser/import/godkend': admin,
+    'GET /medarbejder/henvendelser/import/:id': admin,
+    'GET /api/contacts/imports/:id': admin,
+    'POST /medarbejder/henvendelser/import/:id/godkend': admin,
   };
   assert.deepEqual(Object.fromEntries(declared), expected);
   await app.close();

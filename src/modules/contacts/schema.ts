@@ -156,3 +156,17 @@ export const TopicBody = Type.Object({
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const CodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
+
+/** The status route's answer (views/import-pages.tsx runStatus). */
+export const RunStatusSchema = Type.Object({
+  id: Type.Integer(),
+  phase: Type.String({ description: 'reading, checking, rejected, waiting, importing, imported, unchanged or failed' }),
+  busy: Type.Boolean({ description: 'The worker is at it: ask again.' }),
+  done: Type.Integer({ description: 'Lines done.' }),
+  total: Type.Union([Type.Integer(), Type.Null()], { description: 'Lines in all; null while not known.' }),
+  percent: Type.Union([Type.Integer(), Type.Null()]),
+  text: Type.String({ description: 'The phase, in the request\'s language.' }),
+  progressText: Type.String(),
+  problemCount: Type.Integer(),
+  problems: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), problem: Type.String({ description: 'In Danish.' }) })),
+});

@@ -3,7 +3,6 @@
 // deleted, so old contacts keep their topic.
 import { now, type Db, type Trx } from '../../platform/db/index.ts';
 import { KanalError } from '../../platform/http/errors.ts';
-import { isDepartment } from './registry.ts';
 import type { Topic } from './schema.ts';
 import * as store from './store.ts';
 
@@ -70,14 +69,19 @@ export interface TopicDraft {
 }
 
 /** Field → problem, for the topic form; the messages are the catalogue's keys. */
-export type TopicProblem = 'codeFormat' | 'codeTaken' | 'nameMissing' | 'kleFormat' | 'departmentUnknown';
+export type TopicProblem = 'codeFormat' | 'codeTaken' | 'nameMissing' | 'kleFormat' | 'departmentMissing' | 'departmentUnknown';
 
-function topicProblems(draft: TopicDraft): { field: keyof TopicDraft; problem: TopicProblem }[] {
+/**
+ * Checks a draft; `departments` are the ids the municipality has configured (KANAL_DEPARTMENTS),
+ * so a topic can only belong to a department that exists here.
+ */
+function topicProblems(draft: TopicDraft, departments: readonly string[]): { field: keyof TopicDraft; problem: TopicProblem }[] {
   const problems: { field: keyof TopicDraft; problem: TopicProblem }[] = [];
   if (!/^[a-z0-9-]{1,60}$/.test(draft.code)) problems.push({ field: 'code', problem: 'codeFormat' });
   if (draft.name.trim() === '' || draft.name.length > 120) problems.push({ field: 'name', problem: 'nameMissing' });
   if (!/^\d{2}\.\d{2}\.\d{2}$/.test(draft.kle)) problems.push({ field: 'kle', problem: 'kleFormat' });
-  if (!isDepartment(draft.department)) problems.push({ field: 'department', problem: 'departmentUnknown' });
+  if (draft.department === '') problems.push({ field: 'department', problem: 'departmentMissing' });
+  else if (!departments.includes(draft.department)) problems.push({ field: 'department', problem: 'departmentUnknown' });
   return problems;
 }
 
@@ -99,16 +103,16 @@ const fromDraft = (d: TopicDraft): Topic => ({
 });
 
 /** Adds a topic (admins). Throws InvalidTopic. */
-export async function addTopic(trx: Trx, draft: TopicDraft): Promise<void> {
-  const problems = topicProblems(draft);
+export async function addTopic(trx: Trx, draft: TopicDraft, departments: readonly string[]): Promise<void> {
+  const problems = topicProblems(draft, departments);
   if (problems.length === 0 && (await store.findTopic(trx, draft.code))) problems.push({ field: 'code', problem: 'codeTaken' });
   if (problems.length > 0) throw new InvalidTopic(problems);
   await store.insertTopic(trx, fromDraft(draft), now());
 }
 
 /** Changes a topic (admins); its code stays. Returns false when there is no such topic. */
-export async function changeTopic(trx: Trx, draft: TopicDraft): Promise<boolean> {
-  const problems = topicProblems(draft);
+export async function changeTopic(trx: Trx, draft: TopicDraft, departments: readonly string[]): Promise<boolean> {
+  const problems = topicProblems(draft, departments);
   if (problems.length > 0) throw new InvalidTopic(problems);
   return store.updateTopic(trx, fromDraft(draft), now());
 }

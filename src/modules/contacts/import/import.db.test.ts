@@ -116,7 +116,7 @@ test('importing the same file again changes nothing', async () => {
   assert.deepEqual(second, { status: 'unchanged', batchId: first.batchId });
   assert.deepEqual(await store.allAggregates(db), before);
   assert.equal((await store.listBatches(db, 10)).length, 1);
-  const preview = await previewImport(db, file, 'x.csv', 'telefoni');
+  const preview = await previewImport(db, { file, fileName: 'x.csv', source: 'telefoni' });
   assert.equal(preview.alreadyImported, true);
 });
 
@@ -125,7 +125,7 @@ test('a corrected file for the same source and period replaces the earlier one',
   // Another source for the same period is kept.
   await run(csv('2026-11-02;web;ind;information;affald;;1000', '2026-11-08;web;ind;information;affald;;1'), 'webstatistik', 'web.csv');
   const corrected = csv('2026-11-02;telefon;ind;information;affald;;400', '2026-11-05;telefon;ind;information;rotter;;3', '2026-11-08;telefon;ind;information;pas;;20');
-  const preview = await previewImport(db, corrected, 'telefoni-nov-rettet.csv', 'telefoni');
+  const preview = await previewImport(db, { file: corrected, fileName: 'telefoni-nov-rettet.csv', source: 'telefoni' });
   assert.equal(preview.replaces.length, 1);
   const outcome = await run(corrected, 'telefoni', 'telefoni-nov-rettet.csv');
   assert.ok(outcome.status === 'imported');
@@ -172,7 +172,7 @@ test('XLSX files are read the same way, with date cells and number cells', async
 
 test('the preview stores nothing and reports the same problems as the import', async () => {
   const file = csv('2026-11-02;telefon;ind;information;affald;;4', '2026-11-02;telefon;ind;information;affald;;x');
-  const preview = await previewImport(db, file, 'tal.csv', 'telefoni');
+  const preview = await previewImport(db, { file, fileName: 'tal.csv', source: 'telefoni' });
   assert.deepEqual(preview.problems.map((p) => [p.line, p.column]), [[3, 'antal']]);
   assert.equal(preview.rows, 1);
   await nothingStored();

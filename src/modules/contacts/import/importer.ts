@@ -25,6 +25,9 @@ export class ImportRejected extends KanalError {
   }
 }
 
+/** How often (in good lines) the preview reports progress. */
+const PROGRESS_EVERY = 5000;
+
 export const fileHash = (file: Uint8Array) => createHash('sha256').update(file).digest('hex');
 
 export interface ImportRequest {
@@ -32,7 +35,18 @@ export interface ImportRequest {
   fileName: string;
   source: ImportSource;
   importedBy?: string | null;
+  /**
+   * The municipality's department ids (KANAL_DEPARTMENTS), the only ones a line may name.
+   * The web page and `kanal import` pass them; without them, the departments of the topic list.
+   */
+  departments?: readonly string[] | undefined;
   progress?: Progress;
+}
+
+/** What the file is checked against: the active topics and the departments lines may name. */
+async function readOptions(db: Db | Trx, departments: readonly string[] | undefined) {
+  const topics = await store.listTopics(db);
+  return { topics, departments: departments ?? [...new Set(topics.map((t) => t.department))] };
 }
 
 export type ImportOutcome =
@@ -84,7 +98,7 @@ export async function importFigures(trx: Trx, request: ImportRequest): Promise<I
     request.progress?.(line, Math.max(lines, line), 'Importerer linjer');
   };
   const occurredAt = new Map<Day, string>();
-  const result = await readFigures(request.file, { topics: await store.listTopics(trx) }, async (row: FigureRow) => {
+  const result = await readFigures(request.file, await readOptions(trx, request.departments), async (row: FigureRow) => {
     if (firstDay === undefined || row.day < firstDay) firstDay = row.day;
     if (lastDay === undefined || row.day > lastDay) lastDay = row.day;
     total += row.count;
@@ -132,6 +146,8 @@ export interface ImportPreview {
   hash: string;
   problems: ImportProblem[];
   problemCount: number;
+  /** Lines read, the header included. */
+  lines: number;
   rows: number;
   total: number;
   firstDay: Day | undefined;
@@ -143,14 +159,20 @@ export interface ImportPreview {
   replaces: store.ImportBatch[];
 }
 
+export type PreviewRequest = Pick<ImportRequest, 'file' | 'fileName' | 'source' | 'departments' | 'progress'>;
+
 /** Reads the file without storing anything: what an import would do, and every problem. */
-export async function previewImport(db: Db, file: Buffer, fileName: string, source: ImportSource): Promise<ImportPreview> {
+export async function previewImport(db: Db, request: PreviewRequest): Promise<ImportPreview> {
+  const { file, fileName, source } = request;
   const hash = fileHash(file);
   const totalsByChannel: Partial<Record<Channel, number>> = {};
   let firstDay: Day | undefined;
   let lastDay: Day | undefined;
   let total = 0;
-  const result = await readFigures(file, { topics: await store.listTopics(db) }, (row) => {
+  const lines = isXlsx(file) ? 0 : countLines(file);
+  let checked = 0;
+  const result = await readFigures(file, await readOptions(db, request.departments), (row) => {
+    if (++checked % PROGRESS_EVERY === 0) request.progress?.(row.line, Math.max(lines, row.line), 'Kontrollerer linjer');
     if (firstDay === undefined || row.day < firstDay) firstDay = row.day;
     if (lastDay === undefined || row.day > lastDay) lastDay = row.day;
     total += row.count;
@@ -169,5 +191,5 @@ export async function previewImport(db: Db, file: Buffer, fileName: string, sour
       replaces = [];
     }
   }
-  return { fileName, hash, problems, problemCount, rows: result.rows, total, firstDay, lastDay, totalsByChannel, alreadyImported, replaces };
+  return { fileName, hash, problems, problemCount, lines: result.lines, rows: result.rows, total, firstDay, lastDay, totalsByChannel, alreadyImported, replaces };
 }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { isDay, type Day } from '../../../platform/calendar/index.ts';
-import { departments, type Channel, type Direction, type Kind, type Topic } from '../schema.ts';
+import type { Channel, Direction, Kind, Topic } from '../schema.ts';
 import { MAX_COUNT } from '../registry.ts';
 
 /** One checked line of the file. */
@@ -157,8 +157,13 @@ function parseCount(cell: Cell): number | undefined {
 const text = (cell: Cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? '').trim());
 const quoted = (s: string) => `»${s.length > 40 ? `${s.slice(0, 40)}…` : s}«`;
 
+/** Lines between turns for the event loop: a million lines must not stall the app node. */
+const YIELD_EVERY = 2000;
+
 export interface ReadOptions {
   topics: readonly Topic[];
+  /** The municipality's department ids (KANAL_DEPARTMENTS): the only ones a line may name. */
+  departments: readonly string[];
   /** Stop collecting problems after this many (the count goes on). */
   maxProblems?: number;
 }
@@ -167,6 +172,8 @@ export interface ReadResult {
   problems: ImportProblem[];
   problemCount: number;
   rows: number;
+  /** The last line read (the header included). */
+  lines: number;
 }
 
 /**
@@ -179,11 +186,12 @@ export async function readFigures(file: Buffer, options: ReadOptions, onRow: (ro
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   let rows = 0;
+  let lines = 0;
   const problem = (line: number, column: string, message: string) => {
     problemCount++;
     if (problems.length < maxProblems) problems.push({ line, column, problem: message });
   };
-  const done = () => ({ problems, problemCount, rows });
+  const done = () => ({ problems, problemCount, rows, lines });
 
   if (file.length === 0) {
     problem(1, '', 'Filen er tom.');
@@ -199,10 +207,14 @@ export async function readFigures(file: Buffer, options: ReadOptions, onRow: (ro
   }
 
   const topics = new Map(options.topics.filter((t) => t.active).flatMap((t) => [[t.code, t] as const, [fold(t.name), t] as const]));
-  const knownDepartments = new Set<string>(departments);
+  const knownDepartments = new Set<string>(options.departments);
+  const departmentList = options.departments.join(', ');
   let header: Map<Column, { index: number; name: string }> | undefined;
   try {
     for await (const { line, cells } of xlsx ? xlsxLines(file) : csvLines(file)) {
+      lines = line;
+      // Parsing a buffer never waits for I/O: give requests (and progress writes) a turn now and then.
+      if (line % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       if (!header) {
         const found = new Map<Column, { index: number; name: string }>();
         cells.forEach((cell, index) => {
@@ -238,7 +250,11 @@ export async function readFigures(file: Buffer, options: ReadOptions, onRow: (ro
       const topic = topics.get(text(cell('topic'))) ?? topics.get(fold(text(cell('topic'))));
       if (!topic) problem(line, col('topic'), `Ukendt emne ${quoted(text(cell('topic')))}. Brug en emnekode fra emnelisten.`);
       const departmentText = text(cell('department'));
-      if (departmentText !== '' && !knownDepartments.has(departmentText)) problem(line, col('department'), `Ukendt forvaltning ${quoted(departmentText)}.`);
+      if (departmentText !== '' && !knownDepartments.has(departmentText)) {
+        problem(line, col('department'), `Ukendt forvaltning ${quoted(departmentText)}. Kommunens forvaltninger er: ${departmentList}.`);
+      } else if (departmentText === '' && topic && !knownDepartments.has(topic.department)) {
+        problem(line, col('department'), `Emnet ${quoted(topic.code)} hører til forvaltningen ${quoted(topic.department)}, som ikke findes i kommunens opsætning. Skriv en af kommunens forvaltninger (${departmentList}), eller få emnet rettet.`);
+      }
       const count = parseCount(cell('count'));
       if (count === undefined) {
         const raw = text(cell('count'));

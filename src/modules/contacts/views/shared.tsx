@@ -12,7 +12,10 @@ export const paths = {
   newTopic: '/medarbejder/henvendelser/emner/ny',
   topic: (code: string) => `/medarbejder/henvendelser/emner/${code}`,
   import: '/medarbejder/henvendelser/import',
-  importCommit: '/medarbejder/henvendelser/import/godkend',
+  importRun: (id: number) => `/medarbejder/henvendelser/import/${id}`,
+  importConfirm: (id: number) => `/medarbejder/henvendelser/import/${id}/godkend`,
+  /** The run's status as JSON, for the page's script. */
+  importStatus: (id: number) => `/api/contacts/imports/${id}`,
 } as const;
 
 /** A contacts page's context: the page's, plus the staff menu for the employee's roles. */

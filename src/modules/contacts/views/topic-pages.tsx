@@ -1,11 +1,19 @@
 import { Alert, Button, Checkboxes, ErrorSummary, Select, Table, TextInput } from '../../../platform/ui/components/index.ts';
 import { contactMessages } from '../messages.ts';
-import { departments, type Topic } from '../schema.ts';
+import type { Topic } from '../schema.ts';
 import type { TopicDraft, TopicProblem } from '../topics.ts';
 import { ContactsLayout, Csrf, paths, type StaffPageContext } from './shared.tsx';
 
-export function TopicsPage({ ctx, topics, notice }: { ctx: StaffPageContext; topics: Topic[]; notice?: string | undefined }) {
+/** A configured department (KANAL_DEPARTMENTS): id and name. */
+export interface DepartmentChoice {
+  id: string;
+  name: string;
+}
+
+export function TopicsPage({ ctx, topics, departments, notice }: { ctx: StaffPageContext; topics: Topic[]; departments: readonly DepartmentChoice[]; notice?: string | undefined }) {
   const t = contactMessages[ctx.lang];
+  // A topic whose department is not configured here cannot be chosen; the list says why.
+  const departmentText = (id: string) => departments.find((d) => d.id === id)?.name ?? `${id} (${t.departmentNotConfigured})`;
   const yesNo = (b: boolean) => (b ? t.yes : t.no);
   return (
     <ContactsLayout ctx={ctx} title={t.topicsTitle}>
@@ -26,7 +34,7 @@ export function TopicsPage({ ctx, topics, notice }: { ctx: StaffPageContext; top
           x.name,
           x.code,
           x.kle,
-          t.department[x.department] ?? x.department,
+          departmentText(x.department),
           x.handledBy ?? '',
           yesNo(x.frequent),
           yesNo(x.active),
@@ -45,9 +53,10 @@ export interface TopicFormProps {
   draft: TopicDraft;
   isNew: boolean;
   problems: { field: keyof TopicDraft; problem: TopicProblem }[];
+  departments: readonly DepartmentChoice[];
 }
 
-export function TopicFormPage({ ctx, draft, isNew, problems }: TopicFormProps) {
+export function TopicFormPage({ ctx, draft, isNew, problems, departments }: TopicFormProps) {
   const t = contactMessages[ctx.lang];
   const error = (field: keyof TopicDraft) => {
     const p = problems.find((x) => x.field === field);
@@ -75,7 +84,7 @@ export function TopicFormPage({ ctx, draft, isNew, problems }: TopicFormProps) {
           label={t.departmentLabel}
           value={draft.department}
           error={error('department')}
-          options={[{ value: '', text: '' }, ...departments.map((d) => ({ value: d, text: t.department[d] ?? d }))]}
+          options={[{ value: '', text: '' }, ...departments.map((d) => ({ value: d.id, text: d.name }))]}
         />
         <TextInput id="handledBy" name="handledBy" label={t.handledByLabel} hint={t.handledByHint} value={draft.handledBy} required={false} />
         <Checkboxes

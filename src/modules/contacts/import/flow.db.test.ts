@@ -1,0 +1,208 @@
+// The web import of a large file through HTTP, with the job run by the real worker:
+// reading → checking (progress) → waiting → importing → imported; errors shown and nothing
+// stored; the same file again changes nothing; two workers at once import once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { captureLogs } from '../../../../test/helpers/app.ts';
+import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../../test/helpers/http-client.ts';
+import { Worker } from '../../../platform/jobs/index.ts';
+import type { AppContext } from '../../../platform/module.ts';
+import { contactsModule } from '../index.ts';
+import { importContext } from '../routes.tsx';
+import * as store from '../store.ts';
+import { advanceRun, SMALL_FILE_BYTES } from './flow.ts';
+import { findRun, moveRun } from './runs.ts';
+
+let t: ListeningTestApp;
+let admin: HttpClient;
+let ctx: AppContext;
+const { logger } = captureLogs('error');
+
+before(async () => {
+  t = await startListeningTestApp();
+  admin = new HttpClient(t.baseUrl);
+  await logInAs(admin, 'staff', 'medarbejder-administration-admin');
+  ctx = { config: t.config, db: t.database.db, dialect: t.database.dialect, log: logger, metrics: undefined as never };
+});
+after(() => t.close());
+
+const header = 'dato;kanal;retning;art;emne;forvaltning;antal';
+/** `lines` figures over consecutive days from `start`, 50 a day, each count `count`. */
+function bigFile(lines: number, start = Date.UTC(2024, 0, 1), count = 2): Buffer {
+  const topics = ['affald', 'pas', 'byggeri', 'rotter', 'skole'];
+  const channels = ['telefon', 'personlig', 'e-mail', 'web', 'brev'];
+  const out = [header];
+  for (let i = 0; i < lines; i++) {
+    const day = new Date(start + Math.floor(i / 50) * 86_400_000).toISOString().slice(0, 10);
+    out.push(`${day};${channels[i % 5]};ind;information;${topics[Math.floor(i / 5) % 5]};;${count}`);
+  }
+  return Buffer.from(out.join('\n') + '\n');
+}
+
+async function upload(data: Buffer, name: string, source = 'telefoni'): Promise<number> {
+  const _csrf = hiddenField((await admin.get('/medarbejder/henvendelser/import')).body, '_csrf');
+  const boundary = '----kanalflow';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${_csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\n${source}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  // send() takes forms and JSON only: the multipart body goes with the client's cookies.
+  const raw = await fetch(new URL('/medarbejder/henvendelser/import', t.baseUrl), {
+    method: 'POST',
+    headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body,
+    redirect: 'manual',
+  });
+  assert.equal(raw.status, 303, await raw.text());
+  return Number(/\/import\/(\d+)$/.exec(raw.headers.get('location') ?? '')?.[1]);
+}
+
+interface Status {
+  phase: string;
+  busy: boolean;
+  done: number;
+  total: number | null;
+  text: string;
+  progressText: string;
+  problemCount: number;
+  problems: { line: number; column: string; problem: string }[];
+}
+
+async function status(id: number): Promise<Status> {
+  const response = await admin.send('GET', `/api/contacts/imports/${id}`, { headers: { accept: 'application/json' } });
+  assert.equal(response.status, 200);
+  return (await response.json()) as Status;
+}
+
+/** Polls the status route as the page's script does, with the real worker running, until `until`. */
+async function follow(id: number, until: (s: Status) => boolean): Promise<Status[]> {
+  const worker = new Worker({ db: t.database.db, dialect: t.database.dialect, log: logger, handlers: contactsModule.jobs!(ctx), pollMs: 20 });
+  await worker.start();
+  const seen: Status[] = [];
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const s = await status(id);
+      seen.push(s);
+      if (until(s)) return seen;
+      if (Date.now() > deadline) throw new Error(`timed out; last status ${JSON.stringify(s)}`);
+      await sleep(25);
+    }
+  } finally {
+    await worker.stop();
+  }
+}
+
+const sumImported = async () => (await store.allAggregates(t.database.db)).filter((a) => a.source === 'import').reduce((sum, a) => sum + a.count, 0);
+
+test('a large file: the status moves through reading, checking and waiting; confirmed, the worker imports it; the same file again changes nothing', async () => {
+  const lines = 60_000;
+  const file = bigFile(lines);
+  assert.ok(file.length > SMALL_FILE_BYTES, `${file.length} bytes is a large file`);
+  const id = await upload(file, 'telefoni-2024.csv');
+  // Nothing was done in the request: the worker does it.
+  const first = await status(id);
+  assert.equal(first.phase, 'reading');
+  assert.equal(first.busy, true);
+  const page = await admin.get(`/medarbejder/henvendelser/import/${id}`);
+  assert.match(page.body, /<progress id="import-progress"[^>]*>/);
+  assert.match(page.body, /data-import-status="\/api\/contacts\/imports\/\d+"/);
+  assert.match(page.body, /Siden opdaterer ikke sig selv uden JavaScript\. Tryk Opdater/);
+  assert.match(page.body, new RegExp(`<a class="button button-secondary" href="/medarbejder/henvendelser/import/${id}">Opdater</a>`));
+  assert.doesNotMatch(page.body, /http-equiv="refresh"/);
+
+  const checking = await follow(id, (s) => s.phase === 'waiting');
+  const phases = [...new Set(checking.map((s) => s.phase))];
+  assert.deepEqual(phases.filter((p) => p !== 'reading'), ['checking', 'waiting'], JSON.stringify(phases));
+  const midway = checking.find((s) => s.phase === 'checking' && s.total === lines + 1 && s.done > 0 && s.done < lines + 1);
+  assert.ok(midway, `progress seen while checking: ${JSON.stringify(checking.filter((s) => s.phase === 'checking').map((s) => [s.done, s.total]))}`);
+  assert.match(midway.progressText, /^Linje [\d.]+ af 60\.001 \(\d+ %\)\.$/);
+  const waiting = checking.at(-1)!;
+  assert.deepEqual([waiting.done, waiting.total, waiting.busy, waiting.text], [lines + 1, lines + 1, false, 'Filen er kontrolleret. Se tallene, og tryk Importér.']);
+  assert.equal(await sumImported(), 0, 'nothing is stored before the admin confirms');
+  const preview = await admin.get(`/medarbejder/henvendelser/import/${id}`);
+  assert.match(preview.body, /Henvendelser i alt/);
+  assert.match(preview.body, /120\.000/);
+
+  const _csrf = hiddenField(preview.body, '_csrf');
+  const confirm = await admin.send('POST', `/medarbejder/henvendelser/import/${id}/godkend`, { form: { _csrf } });
+  assert.equal(confirm.status, 303);
+  assert.equal((await status(id)).phase, 'importing');
+  const importing = await follow(id, (s) => !s.busy);
+  const during = importing.filter((s) => s.phase === 'importing');
+  if (t.database.dialect === 'postgres') {
+    // Progress is written beside the import's transaction, so it shows as the lines go in.
+    assert.ok(during.some((s) => s.total === lines + 1 && s.done > 0 && s.done < lines + 1), JSON.stringify(during.map((s) => [s.done, s.total])));
+  } else {
+    // SQLite's one connection is the import's until it commits: the bar shows the phase, no false count.
+    assert.ok(during.every((s) => s.total === null && s.text === 'Tallene importeres.'), JSON.stringify(during));
+  }
+  const done = importing.at(-1)!;
+  assert.equal(done.phase, 'imported');
+  assert.deepEqual([done.done, done.total], [lines + 1, lines + 1]);
+  assert.equal(await sumImported(), lines * 2);
+  assert.match((await admin.get(`/medarbejder/henvendelser/import/${id}`)).body, /60\.000 linjer med i alt 120\.000 henvendelser er gemt\./);
+  // The file was removed from storage once imported.
+  assert.equal((await findRun(t.database.db, id))?.phase, 'imported');
+
+  const again = await upload(file, 'telefoni-2024-igen.csv');
+  const waitingAgain = await follow(again, (s) => s.phase === 'waiting');
+  assert.equal(waitingAgain.at(-1)!.phase, 'waiting');
+  assert.match((await admin.get(`/medarbejder/henvendelser/import/${again}`)).body, /Præcis denne fil er allerede importeret/);
+  await admin.send('POST', `/medarbejder/henvendelser/import/${again}/godkend`, { form: { _csrf } });
+  assert.equal((await follow(again, (s) => !s.busy)).at(-1)!.phase, 'unchanged');
+  assert.equal(await sumImported(), lines * 2);
+  assert.equal((await store.listBatches(t.database.db, 10)).filter((b) => b.source === 'telefoni').length, 1);
+});
+
+test('a large file with errors: the problems come as JSON and on the page, in Danish, and nothing is stored', async () => {
+  const before = await sumImported();
+  const lines = bigFile(30_000, Date.UTC(2021, 0, 1)).toString().split('\n');
+  lines[17] = '2021-01-01;fax;ind;information;affald;;4';
+  lines[20_001] = '2021-02-30;telefon;ind;information;affald;;4';
+  const id = await upload(Buffer.from(lines.join('\n')), 'fejl.csv', 'nummersystem');
+  const end = (await follow(id, (s) => !s.busy)).at(-1)!;
+  assert.equal(end.phase, 'rejected');
+  assert.equal(end.problemCount, 2);
+  assert.deepEqual(end.problems, [
+    { line: 18, column: 'kanal', problem: 'Ukendt kanal »fax«. Brug fx telefon, personlig, e-mail, brev, selvbetjening eller web.' },
+    { line: 20_002, column: 'dato', problem: '»2021-02-30« er ikke en dato. Skriv fx 2026-11-02 eller 02-11-2026.' },
+  ]);
+  const page = await admin.get(`/medarbejder/henvendelser/import/${id}`);
+  assert.match(page.body, /Filen kan ikke importeres: 2 fejl/);
+  assert.match(page.body, /<td[^>]*>20002<\/td><td[^>]*>dato<\/td>/);
+  assert.doesNotMatch(page.body, /godkend/);
+  assert.equal(await sumImported(), before);
+  assert.equal((await store.listBatches(t.database.db, 10)).filter((b) => b.source === 'nummersystem').length, 0);
+  // A forged confirmation of a rejected file changes nothing.
+  const _csrf = hiddenField(page.body, '_csrf');
+  assert.equal((await admin.send('POST', `/medarbejder/henvendelser/import/${id}/godkend`, { form: { _csrf } })).status, 303);
+  assert.equal((await findRun(t.database.db, id))?.phase, 'rejected');
+});
+
+test('two workers at once (a retried job, a second node) import a confirmed file once', async () => {
+  const file = bigFile(2_000, Date.UTC(2019, 0, 1), 3);
+  const id = await upload(file, 'post.csv', 'post');
+  await follow(id, (s) => s.phase === 'waiting');
+  const before = await sumImported();
+  assert.ok(await moveRun(t.database.db, id, ['waiting'], 'importing'));
+  const flow = importContext(ctx);
+  await Promise.all([advanceRun(flow, id), advanceRun(flow, id), advanceRun(flow, id)]);
+  assert.equal((await findRun(t.database.db, id))?.phase, 'imported');
+  assert.equal(await sumImported(), before + 2_000 * 3);
+  assert.equal((await store.listBatches(t.database.db, 10)).filter((b) => b.source === 'post').length, 1);
+  // And the job's own run afterwards finds nothing to do.
+  await advanceRun(flow, id);
+  assert.equal(await sumImported(), before + 2_000 * 3);
+});
+
+test('the status route is for admins only', async () => {
+  const staff = new HttpClient(t.baseUrl);
+  await logInAs(staff, 'staff', 'medarbejder-borgerservice-frontdesk');
+  assert.equal((await staff.send('GET', '/api/contacts/imports/1', { headers: { accept: 'application/json' } })).status, 403);
+  assert.equal((await new HttpClient(t.baseUrl).send('GET', '/api/contacts/imports/1')).status, 401);
+  assert.equal((await admin.send('GET', '/api/contacts/imports/999999')).status, 404);
+});
