@@ -28,6 +28,8 @@ export interface CheckContext {
   addresses: AddressRegister;
   /** Today in Europe/Copenhagen, YYYY-MM-DD (a parameter, so tests can fix it). */
   today: string;
+  /** The CVR number the login gave (MitID Erhverv): the organisation's own, not checked again. */
+  loginCvr?: string | undefined;
 }
 
 export const DEFAULT_TEXT_MAX = 200;
@@ -141,6 +143,7 @@ async function checkSimple(field: SimpleField, raw: RawForm, name: string, ctx: 
       return { error: result.problem === 'format' ? t.cprFormat : t.cprDate };
     }
     case 'cvr': {
+      if (ctx.loginCvr && text.replace(/\s+/g, '') === ctx.loginCvr) return { value: ctx.loginCvr };
       const result = cvrCheck(text);
       return result === 'ok' ? { value: text.replace(/\s+/g, '') } : { error: result === 'format' ? t.cvrFormat : t.cvrChecksum };
     }

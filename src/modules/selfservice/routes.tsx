@@ -283,7 +283,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     let errors: FieldError[] = [];
     if (request.query.fejl) {
       const earlier = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => !step.fields.some((f) => f.id === id)));
-      errors = (await checkStep(step.fields, raw, earlier, service.checkContext(request.lang), filesIn(draft.answers, step))).errors;
+      errors = (await checkStep(step.fields, raw, earlier, service.checkContext(request.lang, draft.applicant), filesIn(draft.answers, step))).errors;
     }
     return renderStep(request, reply, def, draft, step, raw, errors, changed ? t.draftOtherVersion : request.sessionExpired ? t.draftExpiredSession : undefined, request.query.retur === 'tjek');
   });

@@ -57,7 +57,7 @@ export function selfService(deps: SelfServiceDeps) {
   const clock = deps.clock ?? (() => new Date());
   const at = (): Timestamp => clock().toISOString();
   const expiry = () => new Date(clock().getTime() + deps.draftDays * 86_400_000).toISOString();
-  const checkContext = (lang: Lang): CheckContext => ({ lang, addresses: deps.addresses, today: copenhagenDay(clock()) });
+  const checkContext = (lang: Lang, applicant?: Applicant): CheckContext => ({ lang, addresses: deps.addresses, today: copenhagenDay(clock()), loginCvr: applicant?.cvr });
 
   /** Prefilled answers: shown, not re-typed. */
   function prefillFor(def: ServiceDefinition, applicant: Applicant): Answers {
@@ -171,7 +171,7 @@ export function selfService(deps: SelfServiceDeps) {
       files[field.id] = list;
     }
     const earlier = answersBefore(def, draft.answers, step.id);
-    const { values, errors } = await checkStep(step.fields, input.raw, earlier, checkContext(input.lang), files);
+    const { values, errors } = await checkStep(step.fields, input.raw, earlier, checkContext(input.lang, draft.applicant), files);
     // A file error replaces "choose a file" for the same field.
     const all = [...fileErrors, ...errors.filter((e) => !fileErrors.some((f) => f.field === e.field))];
     const stepFieldIds = new Set(step.fields.map((f) => f.id));
@@ -315,7 +315,7 @@ export function selfService(deps: SelfServiceDeps) {
     const answers = applicableAnswers(def, draft.answers);
     const exit = exitFor(def, answers);
     if (exit) return { exit };
-    const incomplete = await firstIncompleteStep(def, answers, checkContext(lang));
+    const incomplete = await firstIncompleteStep(def, answers, checkContext(lang, draft.applicant));
     if (incomplete) return { incomplete: incomplete.step, errors: incomplete.errors };
     return submit({ lang, def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
   }
@@ -329,7 +329,7 @@ export function selfService(deps: SelfServiceDeps) {
     }
     const known = new Set(def.steps.flatMap((s) => s.fields.map((f) => f.id)));
     const unknown = Object.keys(json).filter((k) => !known.has(k));
-    const t = checkContext(lang);
+    const t = checkContext(lang, applicant);
     if (unknown.length > 0) throw validationFailed(unknown.map((field) => ({ field, message: lang === 'da' ? 'Feltet findes ikke i denne løsning.' : 'This service has no such field.' })));
     let answers: Answers = prefillFor(def, applicant);
     const problems: FieldError[] = [];
