@@ -1,85 +1,25 @@
-// Self-service in a real browser: every anonymous catalogue service completed end to end
-// (receipt, PDF, case), one without JavaScript, one by keyboard only; axe and 320 px on
-// every page visited (axe runs as a script, so the pages of the no-JavaScript tests are
-// checked in the tests that have it).
-import { test, before, after } from 'node:test';
+// Self-service in a real browser, with the real modules: every anonymous catalogue service
+// completed end to end (receipt, PDF, the case in the cases module, the contact in the
+// contacts registry), one without JavaScript, one by keyboard only; axe and 320 px on every
+// page visited (axe runs as a script, so the pages of the no-JavaScript test are checked in
+// the tests that have it). Logged-in users: selfservice-login.test.ts; drafts and exits:
+// selfservice-drafts.test.ts.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
-import { createSelfServiceModule } from '../../src/modules/selfservice/index.ts';
-import { loadCatalogue } from '../../src/modules/selfservice/definitions.ts';
-import { appModulesWith, createPortTables, planAnswers, recordingPorts } from '../../src/modules/selfservice/testing.ts';
+import { planAnswers } from '../../src/modules/selfservice/testing.ts';
+import { catalogue, completeAs, contactCount, env, fillStep, receiptChecks, useSelfServiceApp } from './selfservice-helpers.ts';
 
-let bt: BrowserTest;
-const catalogue = loadCatalogue();
-
-before(async () => {
-  bt = await startBrowserTest({ modules: appModulesWith(createSelfServiceModule({ ports: recordingPorts() })) });
-  await createPortTables(bt.app.database.db);
-});
-after(() => bt.close());
-
-/** Fills the current step with the planned answers, as a person would with a mouse. */
-async function fillStep(page: Page, form: FormData): Promise<void> {
-  const entries: [string, FormDataEntryValue][] = [];
-  form.forEach((v, k) => entries.push([k, v]));
-  for (const [name, value] of entries) {
-    if (name === '_action') continue;
-    const field = page.locator(`[name="${name}"]`);
-    if (typeof value !== 'string') {
-      const file = value;
-      await field.setInputFiles({ name: file.name, mimeType: file.type || 'application/octet-stream', buffer: Buffer.from(await file.arrayBuffer()) });
-      continue;
-    }
-    const first = field.first();
-    const tag = await first.evaluate((el) => el.tagName.toLowerCase());
-    const type = await first.getAttribute('type');
-    if (type === 'hidden') continue;
-    if (type === 'radio' || type === 'checkbox') await page.locator(`[name="${name}"][value="${value}"]`).check();
-    else if (tag === 'select') await first.selectOption(value);
-    else await first.fill(value);
-  }
-}
-
-async function receiptChecks(page: Page, serviceId: string, department: string): Promise<void> {
-  assert.match(await page.locator('h1').innerText(), /Tak/);
-  const reference = /SB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(await page.locator('.kanal-receipt').innerText())?.[0];
-  assert.ok(reference, 'the receipt shows a reference');
-  const pdfHref = await page.getByRole('link', { name: 'Hent kvittering som PDF' }).getAttribute('href');
-  const pdf = await page.request.get(pdfHref!);
-  assert.equal(pdf.headers()['content-type'], 'application/pdf');
-  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
-  const cases = await sql<{ department: string; service: string }>`select department, service from test_case where submission = ${reference}`.execute(bt.app.database.db);
-  assert.deepEqual(cases.rows, [{ department, service: serviceId }]);
-}
+useSelfServiceApp();
 
 for (const def of catalogue.all.filter((d) => d.audience.includes('anonymous'))) {
-  test(`${def.id}: completed end to end in the browser`, async () => {
-    const page = await bt.newPage();
-    await page.goto('/selvbetjening');
-    await assertGoodPage(page);
-    await page.getByRole('link', { name: def.title.da, exact: true }).first().click();
-    assert.equal(await page.locator('h1').innerText(), def.title.da);
-    await assertGoodPage(page);
-    await page.getByRole('button', { name: 'Start nu' }).click();
-    for (const { form } of planAnswers(def)) {
-      await assertGoodPage(page);
-      await fillStep(page, form);
-      await page.getByRole('button', { name: 'Fortsæt', exact: true }).click();
-    }
-    assert.match(await page.locator('h1').innerText(), /Tjek dine svar/);
-    await assertGoodPage(page);
-    await page.getByLabel('Jeg bekræfter erklæringen').check();
-    await page.getByRole('button', { name: 'Send' }).click();
-    await assertGoodPage(page);
-    await receiptChecks(page, def.id, def.department);
-  });
+  test(`${def.id}: completed end to end in the browser without logging in`, () => completeAs(def, undefined));
 }
 
 test('errors without JavaScript: the summary links to the field, and the service completes', async () => {
   const def = catalogue.get('bestil-storskrald')!;
-  const page = await bt.newPage({ javaScript: false });
+  const page = await env.bt.newPage({ javaScript: false });
+  const before = await contactCount(def.id);
   await page.goto(`/selvbetjening/${def.id}`);
   await page.getByRole('button', { name: 'Start nu' }).click();
   await page.getByRole('button', { name: 'Fortsæt', exact: true }).click();
@@ -104,7 +44,7 @@ test('errors without JavaScript: the summary links to the field, and the service
   assert.match(await page.locator('main').innerText(), /Ting 2: Reol, 2/);
   await page.getByLabel('Jeg bekræfter erklæringen').check();
   await page.getByRole('button', { name: 'Send' }).click();
-  await receiptChecks(page, def.id, def.department);
+  await receiptChecks(page, def, { kind: 'anonymous' }, before);
 });
 
 /** Presses Tab until the element matching `selector` has focus: it must be reachable by keyboard. */
@@ -117,7 +57,9 @@ async function tabTo(page: Page, selector: string): Promise<void> {
 }
 
 test('keyboard only: report rats from start to receipt without a mouse', async () => {
-  const page = await bt.newPage();
+  const def = catalogue.get('anmeld-rotter')!;
+  const before = await contactCount(def.id);
+  const page = await env.bt.newPage();
   await page.goto('/selvbetjening/anmeld-rotter');
   await tabTo(page, 'button.button-primary');
   await page.keyboard.press('Enter');
@@ -154,12 +96,11 @@ test('keyboard only: report rats from start to receipt without a mouse', async (
   await page.keyboard.press('Space');
   await tabTo(page, 'form[action$="/send"] button');
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/kvittering/);
-  await receiptChecks(page, 'anmeld-rotter', 'miljoe-teknik');
+  await receiptChecks(page, def, { kind: 'anonymous' }, before);
 });
 
 test('the catalogue filter and the front page link', async () => {
-  const page = await bt.newPage({ javaScript: false });
+  const page = await env.bt.newPage({ javaScript: false });
   await page.goto('/');
   await page.getByRole('link', { name: 'Se alle løsninger' }).click();
   assert.equal(await page.locator('h1').innerText(), 'Selvbetjening');

@@ -103,6 +103,17 @@ export function selfService(deps: SelfServiceDeps) {
   }
 
   /**
+   * Medbetjening where the citizen logs in at the counter: the employee started the draft
+   * for no one; the first login to open it (with the draft's secret) becomes its owner and
+   * applicant, and the login's details are prefilled. The draft stays marked assisted.
+   */
+  async function claimAssistedDraft(def: ServiceDefinition, draft: Draft, applicant: Applicant & { subject: string }): Promise<Draft> {
+    const answers = { ...prefillFor(def, applicant), ...draft.answers };
+    const claimed = await store.claimDraft(db, draft.id, { owner_subject: applicant.subject, applicant, answers, updated_at: at() });
+    return claimed ? { ...draft, owner_subject: applicant.subject, applicant, answers } : ((await store.findDraft(db, draft.id)) ?? draft);
+  }
+
+  /**
    * The draft if this visitor may open it: its owner (logged in) or whoever holds its
    * secret (the cookie or the resume link). 'gone' when deleted, expired or unknown.
    */
@@ -261,6 +272,7 @@ export function selfService(deps: SelfServiceDeps) {
           applicant: party,
           summary: summary.map(({ question, answer }) => ({ question, answer })),
           attachmentKeys: storageKeys,
+          assisted: input.assisted,
         };
         const created = await deps.ports.createCase(trx, request);
         row.case_reference = created.reference;
@@ -368,6 +380,7 @@ export function selfService(deps: SelfServiceDeps) {
 
   return {
     startDraft,
+    claimAssistedDraft,
     openDraft,
     currentVersion,
     saveStep,
