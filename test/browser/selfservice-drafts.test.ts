@@ -32,7 +32,7 @@ test('skal-jeg-soege-byggetilladelse: both endings for a logged-in citizen, and 
   await openAndStart(page, def, anna);
   // A shed of 20 m², far enough from the boundary, no local plan: no permit needed.
   await guideTo(page, [{ byggeri: 'smaa' }, { 'samlet-areal': '20', afstand: 'yes', lokalplan: 'no' }]);
-  assert.equal(await page.locator('h1').innerText(), 'Du skal ikke søge byggetilladelse');
+  assert.match(await page.locator('h1').innerText(), /Du skal ikke søge byggetilladelse$/);
   assert.match(await page.locator('main').innerText(), /bygningsreglementet, BR18/);
   assert.equal(await page.getByRole('link', { name: 'Læs reglerne i BR18' }).getAttribute('href'), 'https://bygningsreglementet.dk/');
 
@@ -40,7 +40,7 @@ test('skal-jeg-soege-byggetilladelse: both endings for a logged-in citizen, and 
   await page.goto(`/selvbetjening/${def.id}`);
   await page.getByRole('button', { name: 'Start nu' }).click();
   await guideTo(page, [{ byggeri: 'hus' }]);
-  assert.equal(await page.locator('h1').innerText(), 'Du skal søge om byggetilladelse');
+  assert.match(await page.locator('h1').innerText(), /Du skal søge om byggetilladelse$/);
   assert.equal(await page.getByRole('link', { name: 'Gå til Byg og Miljø' }).getAttribute('href'), 'https://bygogmiljoe.dk/');
   assert.equal(await cases(), casesBefore, 'an exit makes no case');
 });

@@ -295,7 +295,8 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const steps = visibleSteps(def, draft.answers);
     const step = steps.find((s) => s.id === request.params.stepId);
     if (!step) return reply.redirect(paths.step(def.id, draft.id, draft.current_step), 303);
-    const raw = rawFromAnswers(step.fields, draft.answers);
+    // A prefilled question shown only on a condition lost its answer while hidden: show the prefill again.
+    const raw = rawFromAnswers(step.fields, { ...service.prefillFor(def, draft.applicant), ...draft.answers });
     let errors: FieldError[] = [];
     if (request.query.fejl) {
       const earlier = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => !step.fields.some((f) => f.id === id)));
