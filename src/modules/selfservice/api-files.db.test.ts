@@ -41,7 +41,7 @@ test('an accepted file reaches the submission and its case; a retry with the sam
   assert.deepEqual(files.map((f) => [f.name, f.type, f.size]), [['hul.png', 'image/png', PNG.length], ['brev.pdf', 'application/pdf', PDF.length]]);
   const stored = await service.attachment(files[0]!.id);
   assert.equal(stored?.submission_reference, receipt.reference);
-  assert.deepEqual(await service.readFile(stored!.storage_key), PNG);
+  assert.deepEqual(await service.readFile(stored.storage_key), PNG);
   const created = await getCase(t.database.db, receipt.caseReference);
   assert.equal(created?.service, 'henvendelse-eller-klage');
   assert.deepEqual(created?.submission.sections[0]?.answers.find((a) => a.label === 'Bilag')?.value.split(', '), ['hul.png', 'brev.pdf']);
