@@ -28,6 +28,7 @@ import { AdminPage } from './views/admin-page.tsx';
 import { casePath, myCasePath } from './views/format.ts';
 import { recordCitizenContact, recordFirstContactResolution } from './contacts.ts';
 import { storeUploads, uploadedFiles } from './uploads.ts';
+import { draftsInOverview } from '../selfservice/index.ts';
 import { createStorage, FileTooLarge, FileTypeNotAllowed } from '../../platform/storage/index.ts';
 
 const caseworkers = { access: { roles: ['caseworker', 'manager'], department: 'own' } } as const;
@@ -373,7 +374,9 @@ export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promis
     const identity = requireIdentity(request);
     const cases = await service.listCasesForParty(db, partyOf(identity));
     const letters = await store.findLetters(db, cases.map((c) => c.id));
-    return reply.page(<MyOverviewPage ctx={pageContext(request, config)} cases={cases} letters={letters} />);
+    // The user's own unsubmitted self-service drafts, from the self-service module.
+    const drafts = await draftsInOverview(ctx, identity.subject, request.lang);
+    return reply.page(<MyOverviewPage ctx={pageContext(request, config)} cases={cases} letters={letters} drafts={drafts} />);
   });
 
   async function renderMyCase(request: FastifyRequest, reply: FastifyReply, reference: string, extra: { notice?: string; errors?: FieldProblem[]; reply?: string } = {}, status = 200) {

@@ -19,19 +19,24 @@ export interface AddressRegister {
 // Streets in 2620 Albertslund and their highest house number in the sample.
 const ALBERTSLUND_STREETS: [string, number][] = [
   ['Bygaden', 30], ['Nordmarks Allé', 9], ['Hedemarksvej', 40], ['Damgårdsvej', 30], ['Herstedvang', 14],
-  ['Roskildevej', 60], ['Herstedøstervej', 40], ['Kongsholmparken', 20], ['Galgebakken Sønder', 20],
-  ['Hyldespjældet', 20], ['Blokland', 30], ['Stationsvej', 20], ['Vognporten', 12], ['Topstykket', 30], ['Risbjerg Allé', 24],
+  ['Roskildevej', 200], ['Herstedøstervej', 40], ['Kongsholmparken', 20], ['Galgebakken Sønder', 20],
+  ['Hyldespjældet', 40], ['Blokland', 30], ['Stationsvej', 20], ['Vognporten', 12], ['Topstykket', 30], ['Risbjerg Allé', 24],
+  ['Stationstorvet', 10], ['Bibliotekstorvet', 10],
 ];
+// Flats, among them those of the test register's people, so their prefilled address is found.
+const ALBERTSLUND_FLATS = ['Kanalens Kvarter 12, 2. th.', 'Herstedvang 14, 1. tv.'];
 
 const normalise = (s: string) => s.toLocaleLowerCase('da').replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
 
 export function albertslundRegister(): AddressRegister {
-  const all: (AddressHit & { key: string })[] = ALBERTSLUND_STREETS.flatMap(([street, last]) =>
-    Array.from({ length: last }, (_, i) => {
-      const text = `${street} ${i + 1}, 2620 Albertslund`;
-      return { id: `2620-${normalise(street).replace(/ /g, '-')}-${i + 1}`, text, key: normalise(text) };
-    }),
-  );
+  const hit = (address: string) => {
+    const text = `${address}, 2620 Albertslund`;
+    return { id: `2620-${normalise(address).replace(/ /g, '-')}`, text, key: normalise(text) };
+  };
+  const all: (AddressHit & { key: string })[] = [
+    ...ALBERTSLUND_STREETS.flatMap(([street, last]) => Array.from({ length: last }, (_, i) => hit(`${street} ${i + 1}`))),
+    ...ALBERTSLUND_FLATS.map(hit),
+  ];
   const strip = ({ id, text }: AddressHit): AddressHit => ({ id, text });
   return {
     async suggest(query, limit = 8) {

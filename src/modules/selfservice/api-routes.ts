@@ -1,7 +1,9 @@
 // The JSON API: the catalogue, one definition, and submissions with the same checks as
 // the pages and an Idempotency-Key, documented in OpenAPI from the TypeBox schemas.
 import type { AppContext, KanalApp } from '../../platform/module.ts';
-import { notFound, unauthenticated } from '../../platform/http/errors.ts';
+import { notFound, unauthenticated, validationFailed } from '../../platform/http/errors.ts';
+import type { Upload } from './attachments.ts';
+import { splitBody } from './routes.tsx';
 import { applicantFromLogin, loginOf, mayUse } from './identity.ts';
 import { ServiceDefinitionResponse, ServiceIdParams, ServiceList, SubmissionBody, SubmissionHeaders, SubmissionReceipt, type ServiceDefinition } from './schema.ts';
 import type { SelfService } from './service.ts';
@@ -10,6 +12,20 @@ import { paths } from './views/pages.tsx';
 
 const open = { access: { public: true } } as const;
 const tags = ['self-service'];
+
+/** JSON answers, or multipart: the answers as JSON text and the file parts by field id. */
+function answersAndFiles(body: { answers: Record<string, unknown> | string }): { answers: Record<string, unknown>; uploads: Record<string, Upload[]> } {
+  if (typeof body.answers !== 'string') return { answers: body.answers, uploads: {} };
+  const { uploads } = splitBody(body);
+  let answers: unknown;
+  try {
+    answers = JSON.parse(body.answers);
+  } catch {
+    throw validationFailed([{ field: 'answers', message: 'The answers part must be JSON text.' }]);
+  }
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) throw validationFailed([{ field: 'answers', message: 'The answers part must be a JSON object.' }]);
+  return { answers: answers as Record<string, unknown>, uploads };
+}
 
 export function registerSelfServiceApi(app: KanalApp, ctx: AppContext, service: SelfService): void {
   const summary = (def: ServiceDefinition) => ({
@@ -47,13 +63,18 @@ export function registerSelfServiceApi(app: KanalApp, ctx: AppContext, service: 
   app.post(
     '/api/services/:id/submissions',
     {
-      // An API client has no page to take a CSRF token from. Forms cannot send JSON across
-      // sites, and session cookies are SameSite=Lax, so a cross-site request carries no login.
-      config: { ...open, csrf: 'exempt' },
+      // An API client has no page to take a CSRF token from. Session cookies are SameSite=Lax,
+      // so a cross-site request (a form can send multipart) carries no login: it can do no
+      // more than any anonymous client.
+      config: { ...open, csrf: 'exempt', multipart: true },
       schema: {
         summary: 'Submit a self-service',
-        description: 'Checked exactly like the pages. The same Idempotency-Key always returns the first submission (200 with replayed=true) and never makes a second case. Files cannot be sent through the API.',
+        description:
+          'Checked exactly like the pages. The same Idempotency-Key always returns the first submission (200 with replayed=true) and never makes a second case. ' +
+          'Without files: application/json {"answers": {...}}. With files: multipart/form-data with a part "answers" holding the same JSON text and one part per file, named by the file field\'s id ' +
+          '(repeat the name for several files). Files get the pages\' checks: type by content (image, PDF), the field\'s size and count limits, the virus scan; a rejected file is a 400 naming the field.',
         tags,
+        consumes: ['application/json', 'multipart/form-data'],
         params: ServiceIdParams,
         headers: SubmissionHeaders,
         body: SubmissionBody,
@@ -65,7 +86,8 @@ export function registerSelfServiceApi(app: KanalApp, ctx: AppContext, service: 
       if (!def) throw notFound('There is no self-service with this id.');
       const login = loginOf(request);
       if (!mayUse(def, login)) throw unauthenticated();
-      const { submission, replayed } = await service.submitJson(def, request.body.answers, request.headers['idempotency-key'], await applicantFromLogin(ctx, request, login), request.lang);
+      const { answers, uploads } = answersAndFiles(request.body);
+      const { submission, replayed } = await service.submitJson(def, answers, request.headers['idempotency-key'], await applicantFromLogin(ctx, request, login), request.lang, uploads);
       return reply.code(replayed ? 200 : 201).send(receipt(submission, replayed));
     },
   );

@@ -83,6 +83,10 @@ test('CVR: eight digits and modulus 11', async () => {
   assert.equal((await message(f, { cvr: '29188506' })).message, 'Det CVR-nummer findes ikke. Tjek at du har skrevet det rigtigt.');
   assert.equal((await message(f, { cvr: '1234567' })).message, 'Skriv et CVR-nummer med 8 cifre.');
   assert.equal((await message(f, { cvr: '09188505' })).message, 'Skriv et CVR-nummer med 8 cifre.');
+  // The login's own CVR number (from MitID Erhverv) is taken as it is; another typed number is checked.
+  const loggedIn = { ...ctx, loginCvr: '29188506' };
+  assert.deepEqual((await checkStep([f], { cvr: '2918 8506' }, {}, loggedIn)).values, { cvr: '29188506' });
+  assert.equal((await checkStep([f], { cvr: '29188507' }, {}, loggedIn)).errors[0]?.message, 'Det CVR-nummer findes ikke. Tjek at du har skrevet det rigtigt.');
 });
 
 test('e-mail and phone', async () => {

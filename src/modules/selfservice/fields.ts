@@ -6,7 +6,8 @@ import type { Lang } from '../../platform/i18n/index.ts';
 import { formatNumber } from '../../platform/i18n/index.ts';
 import type { AddressRegister } from './address-register.ts';
 import { isVisible } from './conditions.ts';
-import { birthDateOfCpr, cprDigits, cvrCheck } from './identifiers.ts';
+import { checkCpr } from '../../platform/auth/index.ts';
+import { cvrCheck } from './identifiers.ts';
 import { selfServiceMessages } from './messages.ts';
 import type { Address, Answers, AnswerValue, Field, FieldOf, FileRef, GroupField, GroupItem, InputField, SimpleField, SimpleValue } from './schema.ts';
 
@@ -27,6 +28,8 @@ export interface CheckContext {
   addresses: AddressRegister;
   /** Today in Europe/Copenhagen, YYYY-MM-DD (a parameter, so tests can fix it). */
   today: string;
+  /** The CVR number the login gave (MitID Erhverv): the organisation's own, not checked again. */
+  loginCvr?: string | undefined;
 }
 
 export const DEFAULT_TEXT_MAX = 200;
@@ -135,11 +138,12 @@ async function checkSimple(field: SimpleField, raw: RawForm, name: string, ctx: 
       return phone ? { value: phone } : { error: t.phone };
     }
     case 'cpr': {
-      const digits = cprDigits(text);
-      if (!digits) return { error: t.cprFormat };
-      return birthDateOfCpr(digits) ? { value: digits } : { error: t.cprDate };
+      const result = checkCpr(text);
+      if ('cpr' in result) return { value: result.cpr };
+      return { error: result.problem === 'format' ? t.cprFormat : t.cprDate };
     }
     case 'cvr': {
+      if (ctx.loginCvr && text.replace(/\s+/g, '') === ctx.loginCvr) return { value: ctx.loginCvr };
       const result = cvrCheck(text);
       return result === 'ok' ? { value: text.replace(/\s+/g, '') } : { error: result === 'format' ? t.cvrFormat : t.cvrChecksum };
     }

@@ -35,10 +35,17 @@ export function mayUse(def: ServiceDefinition, login: Identity | undefined): boo
   return def.audience.includes('citizen') || def.audience.includes('association');
 }
 
-/** Where to log in for this service (at its level), coming back to its start page. */
-export function loginUrlFor(def: ServiceDefinition): string {
-  const kind = def.audience.includes('citizen') || def.audience.includes('association') ? 'citizen' : 'business';
-  const params = new URLSearchParams({ til: `/selvbetjening/${def.id}` });
+/** The logins a service takes: citizens (also for an association) first, then businesses. */
+export function loginKindsFor(def: ServiceDefinition): ('citizen' | 'business')[] {
+  const kinds: ('citizen' | 'business')[] = [];
+  if (def.audience.includes('citizen') || def.audience.includes('association')) kinds.push('citizen');
+  if (def.audience.includes('business')) kinds.push('business');
+  return kinds;
+}
+
+/** Where to log in for this service (at its level), coming back to its start page (or `returnTo`). */
+export function loginUrlFor(def: ServiceDefinition, kind: 'citizen' | 'business', returnTo = `/selvbetjening/${def.id}`): string {
+  const params = new URLSearchParams({ til: returnTo });
   if (def.loa) params.set('loa', def.loa);
   return `${authPaths.start(kind)}?${params.toString()}`;
 }

@@ -18,6 +18,7 @@ import { selfService, type SelfService } from './service.ts';
 export { checkDefinition, loadCatalogue, DefinitionError, type Catalogue } from './definitions.ts';
 export { albertslundRegister, type AddressRegister, type AddressHit } from './address-register.ts';
 export { funnel, funnelCsv, attemptTotals, type Funnel } from './funnel.ts';
+export { draftsInOverview, type OverviewDraft } from './overview.ts';
 export type { SubmissionPorts, CaseRequest, ContactRecord } from './ports.ts';
 export type { FileStore, VirusScanner } from './attachments.ts';
 export type { ServiceDefinition } from './schema.ts';

@@ -20,7 +20,13 @@ export const livePorts: SubmissionPorts = {
       kle: request.kle,
       department: request.department,
       party: partyOf(request.applicant),
-      submission: { sections: [{ title: `Ansøgning ${request.submissionReference}`, answers: request.summary.map((a) => ({ label: a.question, value: a.answer })) }] },
+      submission: {
+        sections: [
+          { title: `Ansøgning ${request.submissionReference}`, answers: request.summary.map((a) => ({ label: a.question, value: a.answer })) },
+          // The caseworker sees that the citizen had help filling it in.
+          ...(request.assisted ? [{ title: 'Medbetjening', answers: [{ label: 'Udfyldt', value: 'Sammen med en medarbejder i Borgerservice' }] }] : []),
+        ],
+      },
       deadline: { workingDays: request.deadlineDays },
       actor: { kind: 'system', name: 'Selvbetjening' },
     });

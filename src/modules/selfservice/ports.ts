@@ -17,6 +17,8 @@ export interface CaseRequest {
   /** The answers as the citizen saw them, question by question. */
   summary: { question: string; answer: string }[];
   attachmentKeys: string[];
+  /** Filled in together with a front-desk employee (medbetjening). */
+  assisted: boolean;
 }
 
 export interface ContactRecord {

@@ -19,7 +19,7 @@ import { submissionCounts } from './store.ts';
 import { CataloguePage } from './views/catalogue-page.tsx';
 import { CheckPage, ExitPage, MessagePage, paths, ReceiptPage, ResumePage, StartPage, StepPage } from './views/pages.tsx';
 import { normaliseCpr } from '../../platform/auth/index.ts';
-import { applicantForAssisted, applicantFromLogin, csrfOf, loginOf, loginUrlFor, mayAssist, mayUse } from './identity.ts';
+import { applicantForAssisted, applicantFromLogin, csrfOf, loginKindsFor, loginOf, loginUrlFor, mayAssist, mayUse } from './identity.ts';
 
 const open = { access: { public: true } } as const;
 const hidden = { hide: true };
@@ -103,7 +103,11 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const page = pageContext(request, config);
     const t = selfServiceMessages[request.lang];
     const login = loginOf(request);
-    const opened = await service.openDraft(params.draftId, { secret: request.cookies[draftCookie({ id: params.draftId })], subject: login?.subject });
+    let opened = await service.openDraft(params.draftId, { secret: request.cookies[draftCookie({ id: params.draftId })], subject: login?.subject });
+    // Medbetjening at the counter: the citizen who logs in on the employee's draft becomes its owner.
+    if (typeof opened === 'object' && opened.assisted && !opened.owner_subject && login && login.kind !== 'staff' && opened.service_id === def.id && mayUse(def, login)) {
+      opened = await service.claimAssistedDraft(def, opened, { ...(await applicantFromLogin(ctx, request, login)), subject: login.subject });
+    }
     if (opened === 'gone' || opened === 'forbidden' || opened.service_id !== def.id) {
       reply.page(
         <MessagePage ctx={page} title={t.draftGone}>
@@ -184,7 +188,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
         ctx={pageContext(request, config)}
         def={def}
         csrf={csrfOf(request)}
-        loginUrl={loginUrlFor(def)}
+        loginUrls={loginKindsFor(def).map((kind) => ({ kind, href: loginUrlFor(def, kind) }))}
         needsLogin={!mayUse(def, login)}
         assisted={mayAssist(login)}
         errors={errors}
@@ -226,6 +230,18 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     }
     reply.setCookie(draftCookie(started.draft), started.secret, cookieOptions(def, started.draft));
     return reply.redirect(paths.step(def.id, started.draft.id, started.draft.current_step), 303);
+  });
+
+  // Medbetjening where the citizen logs in at the counter: the employee starts a draft for
+  // no one and hands over to the citizen's login, which comes back to the draft and claims it.
+  app.post('/selvbetjening/:serviceId/skranke', { config: open, schema: { ...hidden, params: ServiceParams, body: Type.Optional(FormBody) } }, async (request, reply) => {
+    const def = definition(request.params.serviceId);
+    const login = loginOf(request);
+    if (!mayAssist(login)) return reply.redirect(paths.service(def.id), 303);
+    const started = await service.startDraft(def, { assisted: true });
+    reply.setCookie(draftCookie(started.draft), started.secret, cookieOptions(def, started.draft));
+    const kind = loginKindsFor(def)[0] ?? 'citizen';
+    return reply.redirect(`${loginUrlFor(def, kind, paths.step(def.id, started.draft.id, started.draft.current_step))}`, 303);
   });
 
   // ---- resume ------------------------------------------------------------------------------
@@ -279,11 +295,12 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const steps = visibleSteps(def, draft.answers);
     const step = steps.find((s) => s.id === request.params.stepId);
     if (!step) return reply.redirect(paths.step(def.id, draft.id, draft.current_step), 303);
-    const raw = rawFromAnswers(step.fields, draft.answers);
+    // A prefilled question shown only on a condition lost its answer while hidden: show the prefill again.
+    const raw = rawFromAnswers(step.fields, { ...service.prefillFor(def, draft.applicant), ...draft.answers });
     let errors: FieldError[] = [];
     if (request.query.fejl) {
       const earlier = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => !step.fields.some((f) => f.id === id)));
-      errors = (await checkStep(step.fields, raw, earlier, service.checkContext(request.lang), filesIn(draft.answers, step))).errors;
+      errors = (await checkStep(step.fields, raw, earlier, service.checkContext(request.lang, draft.applicant), filesIn(draft.answers, step))).errors;
     }
     return renderStep(request, reply, def, draft, step, raw, errors, changed ? t.draftOtherVersion : request.sessionExpired ? t.draftExpiredSession : undefined, request.query.retur === 'tjek');
   });

@@ -200,7 +200,18 @@ export const ServiceSummary = Type.Object({
 });
 export const ServiceList = Type.Object({ services: Type.Array(ServiceSummary) });
 export const ServiceIdParams = Type.Object({ id: Id });
-export const SubmissionBody = Type.Object({ answers: Type.Record(Type.String(), Type.Unknown(), { description: 'answers by field id, as in the definition' }) });
+export const SubmissionBody = Type.Object(
+  {
+    answers: Type.Union([
+      Type.Record(Type.String(), Type.Unknown(), { description: 'application/json: answers by field id, as in the definition (file fields excepted)' }),
+      Type.String({ contentMediaType: 'application/json', description: 'multipart/form-data: the same answers as JSON text' }),
+    ]),
+  },
+  {
+    // multipart/form-data: one file part per file, named by the file field's id (repeat the name for several files).
+    additionalProperties: Type.Unknown({ description: 'multipart/form-data: a file part named by a file field id', format: 'binary' }),
+  },
+);
 export const SubmissionHeaders = Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 200, description: 'the same key gives the same submission, never a second one' }) });
 export const SubmissionReceipt = Type.Object({
   reference: Type.String(),

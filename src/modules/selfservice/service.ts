@@ -1,5 +1,6 @@
 // Drafts, steps, exits and submissions: the self-service logic, without HTTP.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Db } from '../../platform/db/index.ts';
 import { enqueue } from '../../platform/jobs/index.ts';
@@ -57,7 +58,7 @@ export function selfService(deps: SelfServiceDeps) {
   const clock = deps.clock ?? (() => new Date());
   const at = (): Timestamp => clock().toISOString();
   const expiry = () => new Date(clock().getTime() + deps.draftDays * 86_400_000).toISOString();
-  const checkContext = (lang: Lang): CheckContext => ({ lang, addresses: deps.addresses, today: copenhagenDay(clock()) });
+  const checkContext = (lang: Lang, applicant?: Applicant): CheckContext => ({ lang, addresses: deps.addresses, today: copenhagenDay(clock()), loginCvr: applicant?.cvr });
 
   /** Prefilled answers: shown, not re-typed. */
   function prefillFor(def: ServiceDefinition, applicant: Applicant): Answers {
@@ -100,6 +101,17 @@ export function selfService(deps: SelfServiceDeps) {
       await store.insertDraft(trx, draft);
     });
     return { draft: { ...draft, submission_reference: null }, secret };
+  }
+
+  /**
+   * Medbetjening where the citizen logs in at the counter: the employee started the draft
+   * for no one; the first login to open it (with the draft's secret) becomes its owner and
+   * applicant, and the login's details are prefilled. The draft stays marked assisted.
+   */
+  async function claimAssistedDraft(def: ServiceDefinition, draft: Draft, applicant: Applicant & { subject: string }): Promise<Draft> {
+    const answers = { ...prefillFor(def, applicant), ...draft.answers };
+    const claimed = await store.claimDraft(db, draft.id, { owner_subject: applicant.subject, applicant, answers, updated_at: at() });
+    return claimed ? { ...draft, owner_subject: applicant.subject, applicant, answers } : ((await store.findDraft(db, draft.id)) ?? draft);
   }
 
   /**
@@ -171,7 +183,7 @@ export function selfService(deps: SelfServiceDeps) {
       files[field.id] = list;
     }
     const earlier = answersBefore(def, draft.answers, step.id);
-    const { values, errors } = await checkStep(step.fields, input.raw, earlier, checkContext(input.lang), files);
+    const { values, errors } = await checkStep(step.fields, input.raw, earlier, checkContext(input.lang, draft.applicant), files);
     // A file error replaces "choose a file" for the same field.
     const all = [...fileErrors, ...errors.filter((e) => !fileErrors.some((f) => f.field === e.field))];
     const stepFieldIds = new Set(step.fields.map((f) => f.id));
@@ -261,6 +273,7 @@ export function selfService(deps: SelfServiceDeps) {
           applicant: party,
           summary: summary.map(({ question, answer }) => ({ question, answer })),
           attachmentKeys: storageKeys,
+          assisted: input.assisted,
         };
         const created = await deps.ports.createCase(trx, request);
         row.case_reference = created.reference;
@@ -315,29 +328,55 @@ export function selfService(deps: SelfServiceDeps) {
     const answers = applicableAnswers(def, draft.answers);
     const exit = exitFor(def, answers);
     if (exit) return { exit };
-    const incomplete = await firstIncompleteStep(def, answers, checkContext(lang));
+    const incomplete = await firstIncompleteStep(def, answers, checkContext(lang, draft.applicant));
     if (incomplete) return { incomplete: incomplete.step, errors: incomplete.errors };
     return submit({ lang, def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
   }
 
-  /** The API: the same checks as the pages, every step at once; no drafts. */
-  async function submitJson(def: ServiceDefinition, json: Record<string, unknown>, idempotencyKey: string, applicant: Applicant, lang: Lang) {
+  /**
+   * The API: the same checks as the pages, every step at once; no drafts. Files come as
+   * uploads by field id and get the pages' checks (type by content, size, count, virus scan);
+   * they are stored only once everything is valid, and removed again if the submission fails
+   * or another request with the same key won.
+   */
+  async function submitJson(def: ServiceDefinition, json: Record<string, unknown>, idempotencyKey: string, applicant: Applicant, lang: Lang, uploads: Record<string, Upload[]> = {}) {
     const replay = await store.submissionByKey(db, `api:${idempotencyKey}`);
     if (replay) {
       if (replay.service_id !== def.id) throw conflict('This Idempotency-Key was used for another service.');
       return { submission: replay, replayed: true };
     }
-    const known = new Set(def.steps.flatMap((s) => s.fields.map((f) => f.id)));
-    const unknown = Object.keys(json).filter((k) => !known.has(k));
-    const t = checkContext(lang);
-    if (unknown.length > 0) throw validationFailed(unknown.map((field) => ({ field, message: lang === 'da' ? 'Feltet findes ikke i denne løsning.' : 'This service has no such field.' })));
-    let answers: Answers = prefillFor(def, applicant);
+    const fields = def.steps.flatMap((s) => s.fields);
+    const fileFields = fields.filter((f): f is FieldOf<'file'> => f.type === 'file');
+    const known = new Set(fields.filter((f) => f.type !== 'file').map((f) => f.id));
+    const da = lang === 'da';
+    const unknown = [
+      ...Object.keys(json).filter((k) => !known.has(k)).map((field) => ({ field, message: fileFields.some((f) => f.id === field) ? (da ? 'Send filer som dele af en multipart/form-data-forespørgsel.' : 'Send files as parts of a multipart/form-data request.') : da ? 'Feltet findes ikke i denne løsning.' : 'This service has no such field.' })),
+      ...Object.keys(uploads).filter((k) => !fileFields.some((f) => f.id === k)).map((field) => ({ field, message: da ? 'Der er ikke et filfelt med det navn.' : 'This service has no file field with this name.' })),
+    ];
+    const t = checkContext(lang, applicant);
+    if (unknown.length > 0) throw validationFailed(unknown);
     const problems: FieldError[] = [];
+    // Files first, as the pages check them; they are stored only when everything is valid.
+    const files: Record<string, FileRef[]> = {};
+    const accepted: { ref: FileRef; field: string; bytes: Buffer }[] = [];
+    for (const field of fileFields) {
+      for (const upload of uploads[field.id] ?? []) {
+        const checked = await checkUpload(field, upload, files[field.id]?.length ?? 0, lang, deps.scan);
+        if ('error' in checked) {
+          problems.push({ field: field.id, target: field.id, message: checked.error });
+          continue;
+        }
+        const ref = { id: randomUUID(), name: path.basename(upload.name).slice(0, 200) || 'fil', type: checked.type, size: upload.bytes.length };
+        files[field.id] = [...(files[field.id] ?? []), ref];
+        accepted.push({ ref, field: field.id, bytes: upload.bytes });
+      }
+    }
+    let answers: Answers = prefillFor(def, applicant);
     // Step by step, as the pages go: a step's conditions see the answers before it.
     for (const step of def.steps) {
       if (!isVisible(step.showIf, answers)) continue;
-      const { values, errors } = await checkStep(step.fields, rawFromJson(step.fields, json), answers, t);
-      problems.push(...errors);
+      const { values, errors } = await checkStep(step.fields, rawFromJson(step.fields, json), answers, t, files);
+      problems.push(...errors.filter((e) => !problems.some((p) => p.field === e.field)));
       answers = { ...answers, ...values };
     }
     // Steps shown only after earlier answers: check again with the full set.
@@ -347,7 +386,33 @@ export function selfService(deps: SelfServiceDeps) {
     if (all.length > 0) throw validationFailed(all.map((e) => ({ field: e.field, message: e.message })));
     const exit = exitFor(def, answers);
     if (exit) throw validationFailed([{ field: exit.id, message: `${exit.reason[lang]} ${exit.instead[lang]}` }]);
-    return submit({ lang, def, answers, idempotencyKey: `api:${idempotencyKey}`, applicant, assisted: false });
+    const owner = `api:${idempotencyKey}`;
+    const stored = await storeApiFiles(accepted.filter((a) => answers[a.field] !== undefined), owner);
+    try {
+      const result = await submit({ lang, def, answers, idempotencyKey: owner, applicant, assisted: false });
+      if (result.replayed) await removeFiles(stored, owner);
+      return result;
+    } catch (error) {
+      await removeFiles(stored, owner);
+      throw error;
+    }
+  }
+
+  /** An API submission's files, under the key's pseudo-draft until the submission takes them. */
+  async function storeApiFiles(files: { ref: FileRef; field: string; bytes: Buffer }[], owner: string): Promise<{ id: string; key: string }[]> {
+    const stored: { id: string; key: string }[] = [];
+    for (const { ref, field, bytes } of files) {
+      const key = await deps.files.put(bytes);
+      await store.insertAttachment(db, { ...ref, draft_id: owner, field_id: field, storage_key: key, created_at: at() });
+      stored.push({ id: ref.id, key });
+    }
+    return stored;
+  }
+
+  async function removeFiles(files: { id: string; key: string }[], owner: string): Promise<void> {
+    for (const f of files) {
+      if (await store.deleteAttachment(db, owner, f.id)) await deps.files.delete(f.key);
+    }
   }
 
   async function feedback(serviceId: string, rating: number, comment: string | undefined): Promise<void> {
@@ -368,6 +433,8 @@ export function selfService(deps: SelfServiceDeps) {
 
   return {
     startDraft,
+    prefillFor,
+    claimAssistedDraft,
     openDraft,
     currentVersion,
     saveStep,

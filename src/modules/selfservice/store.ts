@@ -100,6 +100,18 @@ export async function updateDraft(db: Db | Trx, id: string, changes: { answers?:
     .execute();
 }
 
+/** Gives an unowned assisted draft its owner; false when someone else claimed it first. */
+export async function claimDraft(db: Db, id: string, changes: { owner_subject: string; applicant: Applicant; answers: Answers; updated_at: Timestamp }): Promise<boolean> {
+  const result = await q(db)
+    .updateTable('selfservice_draft')
+    .set({ owner_subject: changes.owner_subject, applicant: json(changes.applicant), answers: json(changes.answers), updated_at: changes.updated_at })
+    .where('id', '=', id)
+    .where('owner_subject', 'is', null)
+    .where('assisted', '=', true)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function markDraftSubmitted(trx: Trx, id: string, reference: string): Promise<void> {
   // The submission keeps the answers now; the draft keeps only the way to the receipt.
   await q(trx).updateTable('selfservice_draft').set({ submission_reference: reference, answers: json({}) }).where('id', '=', id).execute();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { birthDateOfCpr, formatCpr, normaliseCpr, normaliseCvr } from './cpr.ts';
+import { birthDateOfCpr, checkCpr, formatCpr, normaliseCpr, normaliseCvr } from './cpr.ts';
 
 test('a CPR number\'s date of birth follows the CPR office\'s century rule', () => {
   assert.equal(birthDateOfCpr('0211360213'), '1936-11-02'); // 7th digit 0: 1900s
@@ -22,6 +22,13 @@ test('a CPR number needs a real date and is never checked with modulus 11', () =
   assert.equal(normaliseCpr('12038812'), undefined);
   assert.equal(normaliseCpr('12038812345'), undefined);
   assert.equal(normaliseCpr('abcdefghij'), undefined);
+});
+
+test('checkCpr tells a wrong format from a date that does not exist', () => {
+  assert.deepEqual(checkCpr('010203-1234'), { cpr: '0102031234' });
+  assert.deepEqual(checkCpr('12038812'), { problem: 'format' });
+  assert.deepEqual(checkCpr('120388-12a4'), { problem: 'format' });
+  assert.deepEqual(checkCpr('310288-1234'), { problem: 'date' });
 });
 
 test('CVR numbers are eight digits; CPR numbers are shown as ddmmyy-xxxx', () => {

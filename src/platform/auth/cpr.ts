@@ -17,10 +17,22 @@ export function birthDateOfCpr(cpr: string): string | undefined {
   return date.isValid ? date.toISODate() : undefined;
 }
 
-/** '010203-1234', '0102031234' or '010203 1234' → '0102031234'; undefined when not a CPR number. */
+/**
+ * The one CPR check (login, register, audit search, self-service fields): '010203-1234',
+ * '0102031234' or '010203 1234' → ten digits, or why not — 'format' (not six and four
+ * digits) or 'date' (no such date of birth). Format and date only, never modulus 11.
+ */
+export function checkCpr(input: string): { cpr: string } | { problem: 'format' | 'date' } {
+  const m = /^(\d{6})[-\s]?(\d{4})$/.exec(input.trim());
+  if (!m) return { problem: 'format' };
+  const cpr = `${m[1]}${m[2]}`;
+  return birthDateOfCpr(cpr) ? { cpr } : { problem: 'date' };
+}
+
+/** Ten digits, or undefined when the input is not a CPR number (see checkCpr). */
 export function normaliseCpr(input: string): string | undefined {
-  const digits = input.trim().replace(/^(\d{6})[-\s]?(\d{4})$/, '$1$2');
-  return birthDateOfCpr(digits) ? digits : undefined;
+  const result = checkCpr(input);
+  return 'cpr' in result ? result.cpr : undefined;
 }
 
 /** Eight digits (spaces allowed), the first not 0. */

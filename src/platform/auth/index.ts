@@ -11,7 +11,7 @@ import { registerTestIdp } from './test-idp/routes.tsx';
 export type { Identity, CitizenIdentity, BusinessIdentity, StaffIdentity, LoginKind } from './identity.ts';
 export { requireIdentity, requireStaff, requireCitizen } from './guards.ts';
 export { lookupPerson, lookupBusiness, personRegister, testPeople, testBusinesses, type LookupBy, type Person, type Business, type Address, type Child, type PersonRegister } from './register/index.ts';
-export { normaliseCpr, normaliseCvr, formatCpr, birthDateOfCpr } from './cpr.ts';
+export { checkCpr, normaliseCpr, normaliseCvr, formatCpr, birthDateOfCpr } from './cpr.ts';
 export { departments, departmentById, type Department } from './departments.ts';
 export { cleanupExpiredSessions } from './sessions.ts';
 export { staffNav } from './staff-nav.ts';

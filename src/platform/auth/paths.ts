@@ -12,6 +12,8 @@ export const authPaths = {
   loggedOut: '/logget-af',
   renew: '/auth/forny',
   myPage: '/min-side',
+  /** The cases module's "Mit overblik": cases, letters and self-service drafts. */
+  myOverview: '/mit-overblik',
   staffHome: '/medarbejder',
   auditLog: '/medarbejder/adgangslog',
 } as const;

@@ -6,9 +6,10 @@ import { casesMessages } from '../messages.ts';
 import type { Attachment, CaseRecord, Letter, TimelineEntry } from '../schema.ts';
 import { statusNames } from '../status.ts';
 import { Timeline } from './timeline.tsx';
-import { formatDay, formatTime, myCasePath } from './format.ts';
+import { dayOf, formatDay, formatTime, myCasePath } from './format.ts';
+import type { OverviewDraft } from '../../selfservice/index.ts';
 
-export function MyOverviewPage({ ctx, cases, letters }: { ctx: PageContext; cases: CaseRecord[]; letters: Letter[] }) {
+export function MyOverviewPage({ ctx, cases, letters, drafts }: { ctx: PageContext; cases: CaseRecord[]; letters: Letter[]; drafts: OverviewDraft[] }) {
   const t = casesMessages[ctx.lang];
   const caseOf = (l: Letter) => cases.find((c) => c.id === l.caseId)!;
   return (
@@ -31,6 +32,23 @@ export function MyOverviewPage({ ctx, cases, letters }: { ctx: PageContext; case
             c.reference,
           ])}
         />
+      )}
+      {drafts.length > 0 && (
+        <>
+          <h2>{t.myDrafts}</h2>
+          <p>{t.myDraftsLead}</p>
+          <Table
+            caption={t.myDrafts}
+            captionSrOnly
+            responsiveBreakpoint="md"
+            columns={[{ header: t.draftService }, { header: t.draftSaved }, { header: t.draftExpires }]}
+            rows={drafts.map((d) => [
+              <a key="t" href={d.href} aria-label={t.draftResume(d.title)}>{d.title}</a>,
+              formatTime(ctx.lang, d.savedAt),
+              formatDay(ctx.lang, dayOf(d.expiresAt)),
+            ])}
+          />
+        </>
       )}
       <h2>{t.yourLetters}</h2>
       {letters.length === 0 ? (

@@ -11,6 +11,7 @@ export const paths = {
   catalogue: '/selvbetjening',
   service: (id: string) => `/selvbetjening/${id}`,
   start: (id: string) => `/selvbetjening/${id}/start`,
+  counter: (id: string) => `/selvbetjening/${id}/skranke`,
   step: (id: string, draft: string, step: string) => `/selvbetjening/${id}/${draft}/${step}`,
   exit: (id: string, draft: string, exit: string) => `/selvbetjening/${id}/${draft}/udgang/${exit}`,
   send: (id: string, draft: string) => `/selvbetjening/${id}/${draft}/send`,
@@ -41,7 +42,8 @@ export interface StartPageProps {
   ctx: PageContext;
   def: ServiceDefinition;
   csrf: string;
-  loginUrl: string;
+  /** One button per kind of login the service takes. */
+  loginUrls: { kind: 'citizen' | 'business'; href: string }[];
   needsLogin: boolean;
   drafts: { href: string; saved: string }[];
   /** A front-desk employee: the form asks for the citizen's CPR number and a reason. */
@@ -50,7 +52,7 @@ export interface StartPageProps {
   raw: RawForm;
 }
 
-export function StartPage({ ctx, def, csrf, loginUrl, needsLogin, drafts, assisted, errors, raw }: StartPageProps) {
+export function StartPage({ ctx, def, csrf, loginUrls, needsLogin, drafts, assisted, errors, raw }: StartPageProps) {
   const t = selfServiceMessages[ctx.lang];
   const title = def.title[ctx.lang];
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -83,9 +85,11 @@ export function StartPage({ ctx, def, csrf, loginUrl, needsLogin, drafts, assist
       {needsLogin ? (
         <>
           <p>{t.loginFirst}</p>
-          <Button variant="primary" href={loginUrl}>
-            {t.logIn}
-          </Button>
+          {loginUrls.map(({ kind, href }, i) => (
+            <Button key={kind} variant={i === 0 ? 'primary' : 'secondary'} href={href}>
+              {loginUrls.length === 1 ? t.logIn : kind === 'citizen' ? t.logInCitizen : t.logInBusiness}
+            </Button>
+          ))}
         </>
       ) : (
         <form method="post" action={paths.start(def.id)} novalidate>
@@ -100,6 +104,14 @@ export function StartPage({ ctx, def, csrf, loginUrl, needsLogin, drafts, assist
           <Button variant="primary" icon="arrow-forward">
             {assisted ? t.assistedStart : t.startNow}
           </Button>
+        </form>
+      )}
+      {assisted && !needsLogin && (
+        <form method="post" action={paths.counter(def.id)} novalidate>
+          <Csrf token={csrf} />
+          <h2>{t.counterTitle}</h2>
+          <p>{t.counterLead}</p>
+          <Button variant="secondary">{t.counterStart}</Button>
         </form>
       )}
       <h2>{t.alternative}</h2>

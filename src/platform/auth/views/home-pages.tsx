@@ -7,6 +7,7 @@ import { authMessages, roleNames } from '../messages.ts';
 import type { BusinessIdentity, CitizenIdentity, StaffIdentity } from '../identity.ts';
 import type { Address, Business, Person } from '../register/index.ts';
 import { staffNav } from '../staff-nav.ts';
+import { authPaths } from '../paths.ts';
 
 const texts = (ctx: PageContext) => (ctx.lang === 'en' ? EN_TEXTS : DA_TEXTS);
 
@@ -41,6 +42,9 @@ export function CitizenPage({ ctx, identity, person }: { ctx: PageContext; ident
       <p class="font-lead">{t.myPageLead}</p>
       {person?.protectedAddress && <Alert variant="info" text={t.protectedAddress} texts={texts(ctx)} />}
       <SummaryList rows={rows} caption={t.myPageTitle} captionSrOnly texts={texts(ctx)} />
+      <p>
+        <a href={authPaths.myOverview}>{t.myOverviewLink}</a>
+      </p>
     </CitizenLayout>
   );
 }
@@ -58,6 +62,9 @@ export function BusinessPage({ ctx, identity, business }: { ctx: PageContext; id
       <h1>{t.myPageTitle}</h1>
       <p class="font-lead">{t.businessLead}</p>
       <SummaryList rows={rows} caption={t.myPageTitle} captionSrOnly texts={texts(ctx)} />
+      <p>
+        <a href={authPaths.myOverview}>{t.myOverviewLink}</a>
+      </p>
     </CitizenLayout>
   );
 }
