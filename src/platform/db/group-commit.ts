@@ -54,7 +54,7 @@ export class GroupCommit {
    */
   run<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ work, resolve, reject });
       if (!this.#busy) this.#schedule();
     });
   }
