@@ -77,6 +77,22 @@ test('a unit that throws rolls back only itself and gets its own error; the othe
   );
 });
 
+test('a unit sees the units before it in its batch: the same request twice is stored once', async () => {
+  const group = new GroupCommit(database.db);
+  const { commits } = group.stats();
+  // An idempotent write: look for the key inside the transaction, insert only when absent.
+  const once = (key: string) => (trx: Trx) =>
+    sql<{ id: string }>`select id from gc_item where id = ${key}`.execute(trx).then(async ({ rows }) => {
+      if (rows.length > 0) return 'found';
+      await insert(key)(trx);
+      return 'stored';
+    });
+  const outcomes = await Promise.all([group.run(once('twice-1')), group.run(once('twice-1'))]);
+  assert.deepEqual(outcomes, ['stored', 'found']);
+  assert.equal(group.stats().commits, commits + 1, 'both units were in one batch');
+  assert.equal(await count(database.db, 'twice-'), 1);
+});
+
 test('a failed COMMIT rejects every unit of the batch and stores nothing; the next batch works', async () => {
   const group = new GroupCommit(database.db);
   const outcomes = await Promise.allSettled([
