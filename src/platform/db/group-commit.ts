@@ -11,6 +11,7 @@
 //   - if the COMMIT fails, every unit that had succeeded gets that error, and nothing is stored.
 // The database's own locking is unchanged: two app nodes each group their own units.
 import { sql } from 'kysely';
+import { dialectOf } from './conventions.ts';
 import type { Db, Trx } from './index.ts';
 
 export interface GroupCommitOptions {
@@ -123,7 +124,14 @@ export function groupCommitOf(db: Db): GroupCommit {
 /**
  * Runs `work` as one unit of the handle's group commit: in a transaction shared with other
  * units, inside its own savepoint, resolved after the shared COMMIT. See GroupCommit.
+ *
+ * On PostgreSQL each unit gets a transaction of its own instead: there, concurrent
+ * transactions on the pool's connections already share WAL flushes, and one shared
+ * transaction would run every unit's statements one round trip after another on a single
+ * connection (measured: about a third of the submissions per second). The promise means the
+ * same on both: settled after the COMMIT that holds the unit's writes.
  */
 export function inGroupCommit<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'postgres') return db.transaction().execute(work);
   return groupCommitOf(db).run(work);
 }
