@@ -1,9 +1,10 @@
 // Server process for the self-service benchmark: Kanal with every production middleware
 // on a fresh database (SQLite with synchronous=FULL, or PostgreSQL with DATABASE_URL), and
 // N ready-to-send drafts of "Anmeld rotter". Prints one JSON line when it listens:
-// { port, drafts: [{ id, cookie, body }], stepPage: { path, cookie } }.
+// { port, file } (the file holds { drafts: [{ id, cookie, body }], stepPage: { path, cookie } }); on
+// SIGTERM it writes its group-commit figures to $KANAL_BENCH_STATS.
 //   raw — instead of serving, sends the drafts in-process (the same statements, no HTTP)
-//         for `seconds` with `connections` at a time and prints { perSecond }.
+//         for `seconds` with `connections` at a time and prints { perSecond, commitsPerSubmission }.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { randomBytes, createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, migrateToLatest, json, type Db } from '../src/platform/db/index.ts';
+import { groupCommitOf, openDatabase, migrateToLatest, json, type Db } from '../src/platform/db/index.ts';
 import { createLogger } from '../src/platform/ops/logger.ts';
 import { collectMigrations } from '../src/platform/module.ts';
 import { csrfTokenFor } from '../src/platform/auth/secrets.ts';
@@ -104,8 +105,10 @@ if (mode === 'raw') {
     }
   };
   const started = Date.now();
+  const before = groupCommitOf(database.db).stats();
   await Promise.all(Array.from({ length: Number(connections) }, worker));
-  process.stdout.write(`${JSON.stringify({ perSecond: done / ((Date.now() - started) / 1000) })}\n`);
+  const commits = groupCommitOf(database.db).stats().commits - before.commits;
+  process.stdout.write(`${JSON.stringify({ perSecond: done / ((Date.now() - started) / 1000), commitsPerSubmission: commits / done })}\n`);
   await app.close();
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -129,6 +132,8 @@ const port = (app.server.address() as { port: number }).port;
 fs.writeFileSync(path.join(dataDir, 'drafts.json'), JSON.stringify({ drafts, stepPage: { path: `/selvbetjening/anmeld-rotter/${own!.id}/kontakt`, cookie: `${names.session}=${session.id}` } }));
 process.stdout.write(`${JSON.stringify({ port, file: path.join(dataDir, 'drafts.json') })}\n`);
 process.on('SIGTERM', () => {
+  // How many shared COMMITs the submissions (and rate-limit hits) needed, for the bench to print.
+  if (process.env.KANAL_BENCH_STATS) fs.writeFileSync(process.env.KANAL_BENCH_STATS, JSON.stringify(groupCommitOf(database.db).stats()));
   void app.close().then(() => database.close()).then(() => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

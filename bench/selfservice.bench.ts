@@ -5,14 +5,16 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { load, report, startServer } from './lib.ts';
 
 const SECONDS = 5;
 const CONNECTIONS = 10;
 
-async function spawnJson(args: string[]): Promise<{ child: ReturnType<typeof spawn>; first: Record<string, unknown> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/selfservice-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function spawnJson(args: string[], env: Record<string, string> = {}): Promise<{ child: ReturnType<typeof spawn>; first: Record<string, unknown> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/selfservice-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   // The app's own log lines share stdout: the answer is the line with "port" or "perSecond".
   let buffer = '';
   for await (const chunk of child.stdout) {
@@ -21,6 +23,12 @@ async function spawnJson(args: string[]): Promise<{ child: ReturnType<typeof spa
     if (line) return { child, first: JSON.parse(line) as Record<string, unknown> };
   }
   throw new Error('The benchmark server stopped without an answer.');
+}
+
+/** CPU time the process has used so far, in ms (Linux: utime + stime from /proc, 100 ticks a second). */
+function cpuMs(pid: number | undefined): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function stop(child: ReturnType<typeof spawn>) {
@@ -37,16 +45,19 @@ export async function run(): Promise<void> {
   const raw = await spawnJson(['raw', '6000', String(SECONDS), String(CONNECTIONS)]);
   const rawRate = raw.first.perSecond as number;
   await stop(raw.child);
-  console.log(`${'raw submission transaction (no HTTP)'.padEnd(44)} ${rawRate.toFixed(0).padStart(7)} /s`);
+  const commits = process.env.DATABASE_URL ? 'one transaction each (no group commit on PostgreSQL)' : `${(raw.first.commitsPerSubmission as number).toFixed(2)} COMMITs per submission (group commit)`;
+  console.log(`${'raw submission transaction (no HTTP)'.padEnd(44)} ${rawRate.toFixed(0).padStart(7)} /s  ${commits}`);
   const floor = await spawnJson(['fsync', '0', '2']);
   await stop(floor.child);
   console.log(`${'empty one-row commit, same database settings'.padEnd(44)} ${(floor.first.perSecond as number).toFixed(0).padStart(7)} /s  (what this disk allows)`);
 
-  const server = await spawnJson(['serve', '6000']);
+  const statsFile = path.join(os.tmpdir(), `kanal-bench-ss-stats-${process.pid}.json`);
+  const server = await spawnJson(['serve', '6000'], { KANAL_BENCH_STATS: statsFile });
   try {
     const url = `http://127.0.0.1:${server.first.port as number}`;
     const setup = JSON.parse(fs.readFileSync(server.first.file as string, 'utf8')) as { drafts: { id: string; cookie: string; body: string }[]; stepPage: { path: string; cookie: string } };
     let next = 0;
+    const cpuBefore = cpuMs(server.child.pid);
     const result = await autocannon({
       url,
       connections: CONNECTIONS,
@@ -63,10 +74,11 @@ export async function run(): Promise<void> {
     });
     // Success is the redirect to the receipt (303).
     const sent = result['3xx'];
+    const cpuPerSubmission = (cpuMs(server.child.pid) - cpuBefore) / sent;
     const rate = sent / SECONDS;
     const ratio = rate / rawRate;
     console.log(
-      `${'submission over HTTP (POST …/send → 303)'.padEnd(44)} ${rate.toFixed(0).padStart(7)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+      `${'submission over HTTP (POST …/send → 303)'.padEnd(44)} ${rate.toFixed(0).padStart(7)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  server CPU ${cpuPerSubmission.toFixed(2)} ms each  ` +
         `(goal ≥ ${goal}/s: ${rate >= goal ? 'met' : 'MISSED'})  ratio to raw ${ratio.toFixed(2)} (goal ≥ 0.4: ${ratio >= 0.4 ? 'met' : 'MISSED'})` +
         (result.non2xx - sent || result.errors ? `  other ${result.non2xx - sent}, errors ${result.errors}` : ''),
     );
@@ -79,5 +91,11 @@ export async function run(): Promise<void> {
     report('logged-in step page (own draft)', await load(`${url}${setup.stepPage.path}`, { headers: { cookie: setup.stepPage.cookie } }), baseline, 0.1);
   } finally {
     await stop(server.child);
+  }
+  if (fs.existsSync(statsFile) && !process.env.DATABASE_URL) {
+    // Rate-limit hits and submissions both go through group commit: two units per submission.
+    const { commits, units } = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as { commits: number; units: number };
+    fs.rmSync(statsFile);
+    console.log(`${'  group commit over HTTP'.padEnd(44)} ${(units / Math.max(1, commits)).toFixed(1).padStart(7)} units per COMMIT (${units} units, ${commits} COMMITs)`);
   }
 }

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { Db } from '../../platform/db/index.ts';
+import { inGroupCommit, type Db } from '../../platform/db/index.ts';
 import { enqueue } from '../../platform/jobs/index.ts';
 import { send as sendNotification } from '../../platform/notify/index.ts';
 import type { Timestamp } from '../../platform/db/index.ts';
@@ -226,7 +226,7 @@ export function selfService(deps: SelfServiceDeps) {
   }
 
   /**
-   * One transaction: the submission (answers frozen with the service version), the case,
+   * One transaction (a unit of group commit): the submission (answers frozen with the service version), the case,
    * the contact and the outbox jobs — all or nothing. The same idempotency key (the draft,
    * or the API's Idempotency-Key) always gives the first submission back.
    */
@@ -235,7 +235,12 @@ export function selfService(deps: SelfServiceDeps) {
     const existing = await store.submissionByKey(db, input.idempotencyKey);
     if (existing) return { submission: existing, replayed: true };
     try {
-      const submission = await db.transaction().execute(async (trx) => {
+      // Group commit: submissions arriving together share one durable COMMIT; this unit has
+      // its own savepoint, and the promise settles only once the COMMIT has returned.
+      return await inGroupCommit(db, async (trx) => {
+        // Asked again inside the transaction: the same draft sent twice in one batch finds the first.
+        const earlier = await store.submissionByKey(trx, input.idempotencyKey);
+        if (earlier) return { submission: earlier, replayed: true };
         const submittedAt = at();
         const reference = newReference();
         const waitingList = def.capacity !== undefined && (await store.countSubmissions(trx, def.id)) >= def.capacity;
@@ -308,9 +313,8 @@ export function selfService(deps: SelfServiceDeps) {
           await store.insertAttempt(trx, { id, service_id: def.id, assisted: input.assisted, started_at: submittedAt });
           await store.completeAttempt(trx, id, submittedAt, null);
         }
-        return row;
+        return { submission: row, replayed: false };
       });
-      return { submission, replayed: false };
     } catch (error) {
       // Two tabs or a double click: the other request won the unique key. Give its result.
       const winner = await store.submissionByKey(db, input.idempotencyKey);

@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { createSelfServiceModule } from './index.ts';
 import { appModulesWith, countRows, createPortTables, planAnswers, recordingPorts } from './testing.ts';
-import type { SelfService } from './service.ts';
+import type { Draft, SelfService } from './service.ts';
+import type { ServiceDefinition } from './schema.ts';
 
 let t: TestApp;
 let base: string;
@@ -120,18 +121,23 @@ test('a full course puts later sign-ups on the waiting list', async () => {
   assert.deepEqual(results.map((r) => r.waitingList), [...Array(12 - taken).fill(false), true]);
 });
 
-test('assisted self-service marks the submission and the contact', async () => {
-  const def = service.catalogue.get('henvendelse-eller-klage')!;
-  const { draft } = await service.startDraft(def, { assisted: true });
-  let current = draft;
+/** A draft with every step answered, through the service (no HTTP). */
+async function answeredDraft(def: ServiceDefinition, options: { assisted?: boolean } = {}): Promise<Draft> {
+  let { draft } = await service.startDraft(def, options);
   for (const { stepId, form } of planAnswers(def)) {
     const raw: Record<string, string> = {};
     form.forEach((v, k) => typeof v === 'string' && (raw[k] = v));
     const step = def.steps.find((s) => s.id === stepId)!;
-    const result = await service.saveStep(def, current, step, { raw, uploads: {}, remove: [], lang: 'da' });
+    const result = await service.saveStep(def, draft, step, { raw, uploads: {}, remove: [], lang: 'da' });
     assert.deepEqual(result.errors, []);
-    current = { ...current, answers: result.answers };
+    draft = { ...draft, answers: result.answers };
   }
+  return draft;
+}
+
+test('assisted self-service marks the submission and the contact', async () => {
+  const def = service.catalogue.get('henvendelse-eller-klage')!;
+  const current = await answeredDraft(def, { assisted: true });
   const sent = await service.submitDraft(def, current, 'da');
   assert.ok('submission' in sent);
   assert.equal(sent.submission.assisted, true);
@@ -144,4 +150,15 @@ test('an invalid definition directory stops the app from starting', async () => 
     startTestApp({ modules: [createSelfServiceModule()], env: { KANAL_SERVICES_DIR: '/nonexistent-kanal-services' } }),
     /ENOENT|no such file/,
   );
+});
+
+test('the same draft sent twice at once (one group-commit batch, or two): one submission, one case', async () => {
+  const def = service.catalogue.get('henvendelse-eller-klage')!;
+  const draft = await answeredDraft(def);
+  const cases = await countRows(t.database.db, 'test_case');
+  const [a, b] = await Promise.all([service.submitDraft(def, draft, 'da'), service.submitDraft(def, draft, 'da')]);
+  assert.ok('submission' in a && 'submission' in b);
+  assert.equal(a.submission.reference, b.submission.reference);
+  assert.deepEqual([a.replayed, b.replayed], [false, true]);
+  assert.equal(await countRows(t.database.db, 'test_case'), cases + 1);
 });

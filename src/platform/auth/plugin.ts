@@ -71,8 +71,14 @@ export const authPlugin = fp(
     });
 
     app.addHook('onRequest', async (request, reply) => {
+      let memo: { sessionId: string; token: string } | undefined;
       request.csrfToken = () => {
-        if (request.authSession) return csrfTokenFor(config.sessionSecret, request.authSession.id);
+        const session = request.authSession;
+        // A page asks once per form: the HMAC is worked out once per request (and session).
+        if (session) {
+          if (memo?.sessionId !== session.id) memo = { sessionId: session.id, token: csrfTokenFor(config.sessionSecret, session.id) };
+          return memo.token;
+        }
         // Before login, forms are bound to a random cookie of their own (set on first use).
         let anonymous = request.cookies[names.csrf];
         if (!anonymous) {

@@ -1,5 +1,5 @@
 // Rate limits kept in the database, so they hold across all app nodes.
-import { toTimestamp, type Db } from '../db/index.ts';
+import { inGroupCommit, toTimestamp, type Db } from '../db/index.ts';
 import { countHit } from './store.ts';
 
 export interface RateLimitResult {
@@ -12,6 +12,7 @@ export interface RateLimitResult {
 export async function hitRateLimit(db: Db, bucket: string, limit: number, windowMs: number): Promise<RateLimitResult> {
   const at = Date.now();
   const windowStart = Math.floor(at / windowMs) * windowMs;
-  const hits = await countHit(db, bucket, toTimestamp(new Date(windowStart)));
+  // Every POST counts a hit: through group commit, hits arriving together share one fsync.
+  const hits = await inGroupCommit(db, (trx) => countHit(trx, bucket, toTimestamp(new Date(windowStart))));
   return { allowed: hits <= limit, retryAfter: Math.max(1, Math.ceil((windowStart + windowMs - at) / 1000)) };
 }

@@ -6,6 +6,7 @@ import { openPostgresPool } from './postgres.ts';
 import { dialectOf, type Dialect } from './conventions.ts';
 
 export * from './conventions.ts';
+export { GroupCommit, groupCommitOf, inGroupCommit, DEFAULT_MAX_BATCH, type GroupCommitOptions, type GroupCommitStats } from './group-commit.ts';
 
 /**
  * The app's database handle. It knows no tables: each module's store narrows it

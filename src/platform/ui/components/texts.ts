@@ -135,9 +135,17 @@ export const EN_TEXTS: UiTexts = {
 /** Danish defaults overlaid with the given overrides. */
 export function resolveTexts(overrides?: Partial<UiTexts>): UiTexts {
   if (!overrides) return DA_TEXTS;
-  const merged: Record<string, unknown> = { ...DA_TEXTS };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value !== undefined) merged[key] = value;
+  // Pages pass the same few catalogues to every component: merge each once.
+  let merged = resolved.get(overrides);
+  if (!merged) {
+    const all: Record<string, unknown> = { ...DA_TEXTS };
+    for (const [key, value] of Object.entries(overrides)) {
+      if (value !== undefined) all[key] = value;
+    }
+    merged = all as unknown as UiTexts;
+    resolved.set(overrides, merged);
   }
-  return merged as unknown as UiTexts;
+  return merged;
 }
+
+const resolved = new WeakMap<Partial<UiTexts>, UiTexts>();
