@@ -4,7 +4,7 @@ import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../pl
 import type { Db } from '../../platform/db/index.ts';
 import { loadConfig } from '../../config.ts';
 import { migrations as contactMigrations } from '../contacts/migrations.ts';
-import { importFigures, record } from '../contacts/index.ts';
+import { importFigures, rebuildAggregates, record } from '../contacts/index.ts';
 import { migrations } from './migrations.ts';
 import { computeDashboard } from './figures.ts';
 import { dashboardScope, figureContext, mayComment, setGoal, setPrice } from './service.ts';
@@ -22,7 +22,8 @@ before(async () => {
 });
 after(() => database.close());
 beforeEach(async () => {
-  for (const t of ['contact', 'contact_daily', 'contact_import', 'insights_report']) await db.deleteFrom(t as never).execute();
+  for (const t of ['contact', 'contact_import', 'insights_report']) await db.deleteFrom(t as never).execute();
+  await db.transaction().execute((trx) => rebuildAggregates(trx)); // from no contacts: empties every aggregate
   await db.deleteFrom('insights_price_version' as never).where('changed_by' as never, '=', 'test' as never).execute();
   await db.deleteFrom('insights_goal_version' as never).where('changed_by' as never, '=', 'test' as never).execute();
 });

@@ -1,6 +1,7 @@
 // The dashboard's figures for one period and scope, each computed by its own small
-// function from the registry's daily aggregates (never the raw contacts), so each can be
-// timed and explained on its own. All definitions are in kpi.ts and docs/insights.md.
+// function from the registry's aggregates (never the raw contacts), so each can be timed
+// and explained on its own. Whole months come from the registry's monthly roll-ups
+// (contacts' aggregateTotals chooses the table). All definitions are in kpi.ts and docs/insights.md.
 import { aggregateTotals, channels, type Channel, type Direction, type TotalDimension, type TotalRow } from '../contacts/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { formatDay } from '../../platform/calendar/days.ts';
@@ -106,9 +107,9 @@ export interface MonthFigures {
 
 /** The channel mix over time: inbound contacts per channel and month. */
 export async function channelMix(ctx: FigureContext): Promise<{ months: MonthFigures[] }> {
-  const rows = await totals(ctx, ctx.period, ['day'], 'in');
+  const rows = await totals(ctx, ctx.period, ['month'], 'in');
   const months = new Map(monthsOf(ctx.period).map((m) => [m, [] as Row[]]));
-  for (const r of rows) months.get(r.day!.slice(0, 7))?.push(r);
+  for (const r of rows) months.get(r.month!)?.push(r);
   return {
     months: [...months].map(([month, list]) => {
       const byChannel: Partial<Record<Channel, number>> = {};
@@ -245,14 +246,16 @@ export interface GoalFigure {
 /** Each goal in scope with the period's value and whether it is met. */
 export async function goalFigures(ctx: FigureContext, known: { digitalShare: number | null; takeUp: number | null; digitalPostShare: number | null; abandonmentRatio: number | null; funnelAvailable: boolean }): Promise<{ goals: GoalFigure[] }> {
   const inScope = ctx.goals.filter((g) => (ctx.department === null ? true : g.department === null || g.department === ctx.department));
+  const scoped = (g: Goal) => g.department !== null || g.topic !== null || g.kind !== null;
+  // One query for every scoped goal: the municipality's contacts by department, topic, kind and service.
+  const rows = inScope.some(scoped) ? await totals({ ...ctx, department: null }, ctx.period, ['department', 'topic', 'kind', 'service'], 'in') : [];
   const result: GoalFigure[] = [];
   for (const goal of inScope) {
     let value: number | null = null;
     let missing: GoalFigure['missing'];
-    if (goal.department !== null || goal.topic !== null || goal.kind !== null) {
+    if (scoped(goal)) {
       // A department goal is measured on that department's (topic's, kind's) own contacts.
-      const rows = await totals({ ...ctx, department: goal.department }, ctx.period, ['topic', 'kind', 'service'], 'in');
-      const mine = rows.filter((r) => (goal.topic === null || r.topic === goal.topic) && (goal.kind === null || r.kind === goal.kind));
+      const mine = rows.filter((r) => (goal.department === null || r.department === goal.department) && (goal.topic === null || r.topic === goal.topic) && (goal.kind === null || r.kind === goal.kind));
       value = goal.metric === 'take_up' ? kpi.overallTakeUp(kpi.takeUpByService(mine)) : kpi.digitalShare(mine, { includeWebVisits: ctx.countWebVisits });
     } else if (goal.metric === 'digital_share') value = known.digitalShare;
     else if (goal.metric === 'take_up') value = known.takeUp;
