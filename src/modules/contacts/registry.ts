@@ -1,7 +1,7 @@
 // Recording contacts: the one entry point every module uses, and staff corrections.
 import { copenhagenDay, type Day } from '../../platform/calendar/index.ts';
 import { sql } from 'kysely';
-import { dialectOf, now, type Db, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { now, type Db, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import { KanalError, type FieldProblem } from '../../platform/http/errors.ts';
 import {
   channels,
@@ -79,41 +79,32 @@ const unknownTopic = (topic: string): FieldProblem => ({ field: 'topic', message
 export async function record(trx: Trx, input: ContactInput): Promise<RecordedContact> {
   const instant = toInstant(input.at);
   const problems = shapeProblems(input, instant);
-  // On PostgreSQL the topic is checked inside the one statement that writes (one round
-  // trip); when something else is wrong already, it is looked up so the error names it too.
-  const postgres = dialectOf(trx) === 'postgres';
+  // The topic is checked by the statement that writes (one round trip fewer); when something
+  // else is wrong already, it is looked up so the error names it too.
   const topicGiven = typeof input.topic === 'string' && input.topic !== '';
-  const topic = topicGiven && (!postgres || problems.length > 0) ? await store.findTopic(trx, input.topic) : undefined;
-  if (topicGiven && (!postgres || problems.length > 0) && !topic?.active) problems.push(unknownTopic(input.topic));
+  if (topicGiven && problems.length > 0 && !(await store.findTopic(trx, input.topic))?.active) problems.push(unknownTopic(input.topic));
   if (problems.length > 0 || !instant) throw new InvalidContact(problems);
 
   const day = copenhagenDay(instant);
-  const row = {
+  const id = await store.recordContact(trx, {
     occurred_at: instant.toISOString(),
     day,
     channel: input.channel,
     direction: input.direction ?? 'in',
     kind: input.kind,
     topic: input.topic,
+    department: input.department ?? null,
     service: input.service ?? null,
     resolved: input.resolved ?? 'unknown',
     failure_demand: input.failureDemand ?? false,
     assisted: input.assisted ?? false,
     source: input.source ?? 'automatic',
-    batch_id: null,
     count: input.count ?? 1,
     person: input.person ?? null,
     recorded_by: input.recordedBy ?? null,
     created_at: now(),
-  } as const;
-  if (postgres) {
-    const id = await store.insertAndAggregate(trx, { ...row, department: input.department ?? null });
-    if (id === undefined) throw new InvalidContact([unknownTopic(input.topic)]);
-    return { id, day };
-  }
-  // SQLite runs in-process: separate statements cost next to nothing.
-  const id = await store.insertContact(trx, { ...row, department: input.department ?? topic!.department });
-  await store.aggregateContacts(trx, sql`id = ${id}`, 1);
+  });
+  if (id === undefined) throw new InvalidContact([unknownTopic(input.topic)]);
   return { id, day };
 }
 

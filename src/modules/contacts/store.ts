@@ -227,8 +227,19 @@ function addTo(db: Db, table: AggregateTable, from: RawBuilder<unknown>, sign: 1
     on conflict (${names}) do update set count = ${sql.table(table.name)}.count + excluded.count`;
 }
 
-/** Adds (or takes away) the contacts matching `where` to every aggregate table, one statement each. */
+/** Upserts into every aggregate table from one CTE named `changed` (PostgreSQL: one statement, one pass over the rows). */
+const upsertAllFromChanged = (db: Db, sign: 1 | -1) =>
+  sql.join(aggregateTables.map((table, i) => sql`${sql.raw(`a${i}`)} as (${addTo(db, table, sql`changed where true`, sign)})`));
+
+/**
+ * Adds (or takes away) the contacts matching `where` to every aggregate table: on PostgreSQL
+ * in one statement reading the rows once, on SQLite one statement per table.
+ */
 export async function aggregateContacts(trx: Trx, where: RawBuilder<unknown>, sign: 1 | -1): Promise<void> {
+  if (isPostgres(trx)) {
+    await sql`with changed as (select * from contact where ${where}), ${upsertAllFromChanged(trx, sign)} select 1`.execute(trx);
+    return;
+  }
   for (const table of aggregateTables) await addTo(trx, table, sql`contact where ${where}`, sign).execute(trx);
 }
 
@@ -250,26 +261,44 @@ export async function deleteEmptyAggregates(trx: Trx, firstDay: Day, lastDay: Da
   }
 }
 
+const recordedColumns = ['occurred_at', 'day', 'channel', 'direction', 'kind', 'topic', 'service', 'resolved', 'failure_demand', 'assisted', 'source', 'count', 'person', 'recorded_by', 'created_at'] as const;
+export type RecordedRow = Pick<ContactRow, (typeof recordedColumns)[number]> & { department: string | null };
+const pgTypes: Partial<Record<(typeof recordedColumns)[number], string>> = { occurred_at: 'timestamptz', created_at: 'timestamptz', day: 'date', failure_demand: 'boolean', assisted: 'boolean', count: 'integer' };
+
 /**
- * Records one contact in a single statement (PostgreSQL): the contact is inserted only if
- * its topic exists and is active, and every aggregate is upserted from what was inserted.
- * Undefined when the topic is unknown or retired (nothing was written then).
+ * Inserts one contact only if its topic exists and is active, in one statement; the
+ * department is the topic's unless the row names one. Returns the inserted row.
  */
-export async function insertAndAggregate(trx: Trx, row: Omit<ContactRow, 'department'> & { department: string | null }): Promise<number | undefined> {
-  const upserts = aggregateTables.map((table, i) => sql`${sql.raw(`a${i}`)} as (${addTo(trx, table, sql`inserted where true`, 1)})`);
-  const { rows } = await sql<{ id: number }>`with topic as (select department from contact_topic where code = ${row.topic} and active),
-    inserted as (
-      insert into contact (occurred_at, day, channel, direction, kind, topic, service, department, resolved, failure_demand, assisted, source, batch_id, count, person, recorded_by, created_at)
-      select ${row.occurred_at}::timestamptz, ${row.day}::date, ${row.channel}::text, ${row.direction}::text, ${row.kind}::text, ${row.topic}::text,
-        ${row.service ?? null}::text, coalesce(${row.department}::text, topic.department), ${row.resolved}::text, ${row.failure_demand}::boolean,
-        ${row.assisted}::boolean, ${row.source}::text, ${row.batch_id ?? null}::bigint, ${row.count}::integer, ${row.person ?? null}::text,
-        ${row.recorded_by ?? null}::text, ${row.created_at}::timestamptz
-      from topic
-      returning *
-    ),
-    ${sql.join(upserts)}
-    select id from inserted`.execute(trx);
-  return rows[0]?.id;
+function insertIfTopicActive(db: Db, row: RecordedRow): RawBuilder<unknown> {
+  // PostgreSQL needs each parameter's type in a select list; SQLite takes them as they are.
+  const param = (c: (typeof recordedColumns)[number]) => (isPostgres(db) ? sql`${row[c] ?? null}::${sql.raw(pgTypes[c] ?? 'text')}` : sql`${row[c] ?? null}`);
+  const department = isPostgres(db) ? sql`${row.department}::text` : sql`${row.department}`;
+  return sql`insert into contact (${sql.join(recordedColumns.map((c) => sql.ref(c)))}, department)
+    select ${sql.join(recordedColumns.map(param))}, coalesce(${department}, topic.department)
+    from contact_topic topic where topic.code = ${row.topic} and topic.active
+    returning *`;
+}
+
+/**
+ * Records one contact and adds it to every aggregate; undefined (and nothing written) when
+ * its topic is unknown or retired. PostgreSQL does it all in one statement (data-modifying
+ * CTEs: one round trip); SQLite, in-process, inserts and then upserts each aggregate's row.
+ */
+export async function recordContact(trx: Trx, row: RecordedRow): Promise<number | undefined> {
+  if (isPostgres(trx)) {
+    const { rows } = await sql<{ id: number }>`with changed as (${insertIfTopicActive(trx, row)}), ${upsertAllFromChanged(trx, 1)} select id from changed`.execute(trx);
+    return rows[0]?.id;
+  }
+  const { rows } = await insertIfTopicActive(trx, row).execute(trx);
+  const inserted = rows[0] as Selectable<ContactTable> | undefined;
+  if (!inserted) return undefined;
+  for (const table of aggregateTables) {
+    const names = [table.period, ...table.columns];
+    const values = [table.period === 'day' ? row.day : monthOf(row.day), ...table.columns.map((c) => (c === 'service' ? (inserted.service ?? '') : inserted[c as keyof ContactTable]))];
+    await sql`insert into ${sql.table(table.name)} (${sql.join(names.map((c) => sql.ref(c)))}, count) values (${sql.join(values)}, ${row.count})
+      on conflict (${sql.join(names.map((c) => sql.ref(c)))}) do update set count = ${sql.table(table.name)}.count + excluded.count`.execute(trx);
+  }
+  return inserted.id;
 }
 
 /** Recomputes every aggregate and roll-up from the raw rows; the number of daily rows. */
