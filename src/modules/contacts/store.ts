@@ -200,6 +200,7 @@ const dailyTable: AggregateTable = { name: 'contact_daily', period: 'day', colum
 
 /** The monthly roll-ups, smallest first: aggregateTotals takes the first that has every column a query needs. */
 export const rollUps: readonly AggregateTable[] = [
+  { name: 'contact_month_channel', period: 'month', columns: ['department', 'channel', 'direction'] },
   { name: 'contact_month_kind', period: 'month', columns: ['department', 'channel', 'direction', 'kind'] },
   { name: 'contact_month_resolution', period: 'month', columns: ['department', 'channel', 'direction', 'resolved', 'failure_demand'] },
   { name: 'contact_month_topic', period: 'month', columns: ['department', 'channel', 'direction', 'kind', 'topic', 'service'] },
@@ -243,9 +244,30 @@ export async function aggregateContacts(trx: Trx, where: RawBuilder<unknown>, si
   for (const table of aggregateTables) await addTo(trx, table, sql`contact where ${where}`, sign).execute(trx);
 }
 
+/**
+ * aggregateContacts for many rows (an import batch, a rebuild). SQLite reads the rows twice,
+ * not once per table: into the daily aggregates, and into a temporary table summed per month
+ * on every roll-up column, from which each (small) roll-up is then filled.
+ */
+async function aggregateMany(trx: Trx, where: RawBuilder<unknown>, sign: 1 | -1): Promise<void> {
+  if (isPostgres(trx)) return aggregateContacts(trx, where, sign);
+  await addTo(trx, dailyTable, sql`contact where ${where}`, sign).execute(trx);
+  const columns = [...new Set(rollUps.flatMap((r) => r.columns))];
+  const key = [monthStart(trx, sql.ref('day')), ...columns.map(sourceColumn)];
+  // Named "day" (holding the month's first day) so the roll-ups read it like contact rows.
+  await sql`create temp table contact_changed_month as
+    select ${sql.join([sql`${key[0]} as day`, ...columns.map((c, i) => sql`${key[i + 1]} as ${sql.ref(c)}`)])}, sum(count) as count
+    from contact where ${where} group by ${sql.join(key)}`.execute(trx);
+  try {
+    for (const table of rollUps) await addTo(trx, table, sql`temp.contact_changed_month where true`, sign).execute(trx);
+  } finally {
+    await sql`drop table temp.contact_changed_month`.execute(trx);
+  }
+}
+
 /** Adds (sign 1) or takes away (sign -1) a whole import batch's rows from every aggregate, set-based. */
 export function aggregateBatch(trx: Trx, batchId: number, sign: 1 | -1): Promise<void> {
-  return aggregateContacts(trx, sql`batch_id = ${batchId}`, sign);
+  return aggregateMany(trx, sql`batch_id = ${batchId}`, sign);
 }
 
 /** Fills the monthly roll-ups from the daily aggregates (for installations that had only those). */
@@ -304,7 +326,7 @@ export async function recordContact(trx: Trx, row: RecordedRow): Promise<number 
 /** Recomputes every aggregate and roll-up from the raw rows; the number of daily rows. */
 export async function rebuildAggregates(trx: Trx): Promise<number> {
   for (const table of aggregateTables) await sql`delete from ${sql.table(table.name)}`.execute(trx);
-  await aggregateContacts(trx, sql`true`, 1);
+  await aggregateMany(trx, sql`true`, 1);
   const { n } = await q(trx).selectFrom('contact_daily').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return n;
 }

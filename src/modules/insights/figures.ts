@@ -246,16 +246,19 @@ export interface GoalFigure {
 /** Each goal in scope with the period's value and whether it is met. */
 export async function goalFigures(ctx: FigureContext, known: { digitalShare: number | null; takeUp: number | null; digitalPostShare: number | null; abandonmentRatio: number | null; funnelAvailable: boolean }): Promise<{ goals: GoalFigure[] }> {
   const inScope = ctx.goals.filter((g) => (ctx.department === null ? true : g.department === null || g.department === ctx.department));
+  // A department goal is measured on that department's (topic's, kind's) own contacts: one
+  // query per department that has such goals, not one per goal.
   const scoped = (g: Goal) => g.department !== null || g.topic !== null || g.kind !== null;
-  // One query for every scoped goal: the municipality's contacts by department, topic, kind and service.
-  const rows = inScope.some(scoped) ? await totals({ ...ctx, department: null }, ctx.period, ['department', 'topic', 'kind', 'service'], 'in') : [];
+  const rowsOf = new Map<string | null, Row[]>();
+  for (const goal of inScope.filter(scoped)) {
+    if (!rowsOf.has(goal.department)) rowsOf.set(goal.department, await totals({ ...ctx, department: goal.department }, ctx.period, ['topic', 'kind', 'service'], 'in'));
+  }
   const result: GoalFigure[] = [];
   for (const goal of inScope) {
     let value: number | null = null;
     let missing: GoalFigure['missing'];
     if (scoped(goal)) {
-      // A department goal is measured on that department's (topic's, kind's) own contacts.
-      const mine = rows.filter((r) => (goal.department === null || r.department === goal.department) && (goal.topic === null || r.topic === goal.topic) && (goal.kind === null || r.kind === goal.kind));
+      const mine = (rowsOf.get(goal.department) ?? []).filter((r) => (goal.topic === null || r.topic === goal.topic) && (goal.kind === null || r.kind === goal.kind));
       value = goal.metric === 'take_up' ? kpi.overallTakeUp(kpi.takeUpByService(mine)) : kpi.digitalShare(mine, { includeWebVisits: ctx.countWebVisits });
     } else if (goal.metric === 'digital_share') value = known.digitalShare;
     else if (goal.metric === 'take_up') value = known.takeUp;
