@@ -1,5 +1,5 @@
 import { sql, type Migration, type RawBuilder } from 'kysely';
-import { columnTypes, dialectOf, now } from '../../platform/db/index.ts';
+import { columnTypes, dialectOf, now, type Db } from '../../platform/db/index.ts';
 import { seedTopics } from './topics.ts';
 import { fillRollUps, rollUps } from './store.ts';
 
@@ -93,7 +93,7 @@ export const migrations: Record<string, Migration> = {
   // Monthly roll-ups of the daily aggregates on the few dimensions dashboards group by
   // (store.ts rollUps), filled from the daily aggregates an installation already has.
   'contacts-20261127-rollups': {
-    async up(db) {
+    async up(db: Db) {
       const t = columnTypes(db);
       const month = dialectOf(db) === 'postgres' ? sql`date` : sql`text`;
       const types: Record<string, RawBuilder<unknown>> = { failure_demand: t.boolean, assisted: t.boolean };
