@@ -1,5 +1,5 @@
 // The contact registry's tables and every query against them.
-import { sql, type Generated, type Insertable, type RawBuilder, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Generated, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import { dialectOf, type Db, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import { addDays, type Day } from '../../platform/calendar/days.ts';
 import type { AggregateKey, Channel, Contact, DailyAggregate, Direction, Kind, Resolution, Source, Topic } from './schema.ts';
@@ -307,20 +307,38 @@ function insertIfTopicActive(db: Db, row: RecordedRow): RawBuilder<unknown> {
  * CTEs: one round trip); SQLite, in-process, inserts and then upserts each aggregate's row.
  */
 export async function recordContact(trx: Trx, row: RecordedRow): Promise<number | undefined> {
+  // Building a query costs more than running it here: each statement's text is built once
+  // (the first time) and then run with this contact's values, in the same order.
+  const parameters = [...recordedColumns.map((c) => row[c] ?? null), row.department, row.topic];
   if (isPostgres(trx)) {
-    const { rows } = await sql<{ id: number }>`with changed as (${insertIfTopicActive(trx, row)}), ${upsertAllFromChanged(trx, 1)} select id from changed`.execute(trx);
+    const text = (recordTexts.postgres ??= sql`with changed as (${insertIfTopicActive(trx, row)}), ${upsertAllFromChanged(trx, 1)} select id from changed`.compile(trx).sql);
+    const { rows } = await trx.executeQuery<{ id: number }>(CompiledQuery.raw(text, parameters));
     return rows[0]?.id;
   }
-  const { rows } = await insertIfTopicActive(trx, row).execute(trx);
-  const inserted = rows[0] as Selectable<ContactTable> | undefined;
+  const text = (recordTexts.sqlite ??= insertIfTopicActive(trx, row).compile(trx).sql);
+  const { rows } = await trx.executeQuery<Selectable<ContactTable>>(CompiledQuery.raw(text, parameters));
+  const inserted = rows[0];
   if (!inserted) return undefined;
   for (const table of aggregateTables) {
-    const names = [table.period, ...table.columns];
     const values = [table.period === 'day' ? row.day : monthOf(row.day), ...table.columns.map((c) => (c === 'service' ? (inserted.service ?? '') : inserted[c as keyof ContactTable]))];
-    await sql`insert into ${sql.table(table.name)} (${sql.join(names.map((c) => sql.ref(c)))}, count) values (${sql.join(values)}, ${row.count})
-      on conflict (${sql.join(names.map((c) => sql.ref(c)))}) do update set count = ${sql.table(table.name)}.count + excluded.count`.execute(trx);
+    await trx.executeQuery(CompiledQuery.raw(upsertRowText(table), [...values, row.count]));
   }
   return inserted.id;
+}
+
+const recordTexts: { postgres?: string; sqlite?: string } = {};
+
+// The text of each table's one-row upsert, built once: it is the same for every contact.
+const upsertRowTexts = new Map<string, string>();
+function upsertRowText(table: AggregateTable): string {
+  let text = upsertRowTexts.get(table.name);
+  if (text === undefined) {
+    const names = [table.period, ...table.columns].map((c) => `"${c}"`).join(', ');
+    text = `insert into "${table.name}" (${names}, count) values (${[table.period, ...table.columns, 'count'].map(() => '?').join(', ')})
+      on conflict (${names}) do update set count = "${table.name}".count + excluded.count`;
+    upsertRowTexts.set(table.name, text);
+  }
+  return text;
 }
 
 /** Recomputes every aggregate and roll-up from the raw rows; the number of daily rows. */
