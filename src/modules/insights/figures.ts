@@ -29,20 +29,20 @@ export interface FigureContext {
 
 type Row = kpi.YearTotal & Omit<TotalRow, 'channel' | 'direction' | 'count'>;
 
-/** Totals per calendar-year part of the period (each part priced with its own year's prices). */
+/**
+ * Totals for the period, each row with its calendar year (each year is priced with its own
+ * prices). One query: a period over several years is also grouped by month, which gives the year.
+ */
 async function totals(ctx: Pick<FigureContext, 'db' | 'department' | 'totals'>, period: Pick<Period, 'firstDay' | 'lastDay'>, by: TotalDimension[], direction?: Direction): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const part of yearParts(period)) {
-    const found = await (ctx.totals ?? aggregateTotals)(ctx.db, {
-      firstDay: part.firstDay,
-      lastDay: part.lastDay,
-      by: [...new Set<TotalDimension>(['channel', 'direction', ...by])],
-      ...(ctx.department !== null ? { department: ctx.department } : {}),
-      ...(direction ? { direction } : {}),
-    });
-    for (const r of found) rows.push({ ...r, year: part.year } as Row);
-  }
-  return rows;
+  const parts = yearParts(period);
+  const found = await (ctx.totals ?? aggregateTotals)(ctx.db, {
+    firstDay: period.firstDay,
+    lastDay: period.lastDay,
+    by: [...new Set<TotalDimension>(['channel', 'direction', ...by, ...(parts.length > 1 ? (['month'] as const) : [])])],
+    ...(ctx.department !== null ? { department: ctx.department } : {}),
+    ...(direction ? { direction } : {}),
+  });
+  return found.map((r) => ({ ...r, year: parts.length > 1 ? Number(r.month!.slice(0, 4)) : parts[0]!.year }) as Row);
 }
 
 const years = (p: Period) => yearParts(p).map((y) => y.year);
