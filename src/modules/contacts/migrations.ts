@@ -1,7 +1,8 @@
-import { sql, type Migration } from 'kysely';
-import { columnTypes, dialectOf, now } from '../../platform/db/index.ts';
+import { sql, type Migration, type RawBuilder } from 'kysely';
+import { columnTypes, dialectOf, now, type Db } from '../../platform/db/index.ts';
 import { seedTopics } from './topics.ts';
 import { runMigrations } from './import/runs.ts';
+import { fillRollUps, rollUps } from './store.ts';
 
 const aggregateKey = ['day', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failure_demand', 'assisted', 'source'];
 
@@ -88,6 +89,27 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('contact').execute();
       await db.schema.dropTable('contact_import').execute();
       await db.schema.dropTable('contact_topic').execute();
+    },
+  },
+  // Monthly roll-ups of the daily aggregates on the few dimensions dashboards group by
+  // (store.ts rollUps), filled from the daily aggregates an installation already has.
+  'contacts-20261127-rollups': {
+    async up(db: Db) {
+      const t = columnTypes(db);
+      const month = dialectOf(db) === 'postgres' ? sql`date` : sql`text`;
+      const types: Record<string, RawBuilder<unknown>> = { failure_demand: t.boolean, assisted: t.boolean };
+      for (const rollUp of rollUps) {
+        let table = db.schema.createTable(rollUp.name).addColumn('month', month, (c) => c.notNull());
+        for (const column of rollUp.columns) table = table.addColumn(column, types[column] ?? sql`text`, (c) => c.notNull());
+        await table
+          .addColumn('count', t.bigint, (c) => c.notNull())
+          .addPrimaryKeyConstraint(`${rollUp.name}_key`, ['month', ...rollUp.columns] as never)
+          .execute();
+      }
+      await fillRollUps(db);
+    },
+    async down(db) {
+      for (const rollUp of rollUps) await db.schema.dropTable(rollUp.name).execute();
     },
   },
   // Every installation starts with a topic list, so record() works from the first request.

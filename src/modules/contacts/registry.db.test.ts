@@ -27,12 +27,16 @@ const sorted = (rows: DailyAggregate[]) => [...rows].sort((a, b) => sortKey(a).l
 async function clear(): Promise<void> {
   await db.deleteFrom('contact' as never).execute();
   await db.deleteFrom('contact_daily' as never).execute();
+  for (const rollUp of store.rollUps) await db.deleteFrom(rollUp.name as never).execute();
   await db.deleteFrom('contact_import' as never).execute();
 }
 
 async function assertAggregatesMatchRecount(): Promise<void> {
   assert.deepEqual(sorted(await store.allAggregates(db)), sorted(await store.recount(db)));
+  for (const rollUp of store.rollUps) assert.deepEqual(await store.rollUpRows(db, rollUp, 'stored'), await store.rollUpRows(db, rollUp, 'recount'), rollUp.name);
 }
+
+const allRollUps = async () => Promise.all(store.rollUps.map((r) => store.rollUpRows(db, r, 'stored')));
 
 test('record stores the contact with defaults and adds it to the day\'s aggregate', async () => {
   await clear();
@@ -192,7 +196,7 @@ const stepArb = fc.oneof(
   { weight: 2, arbitrary: importArb.map((i) => ({ type: 'import' as const, i })) },
 );
 
-test('property: aggregates = recount after random records, corrections, imports and corrected imports', async () => {
+test('property: aggregates and every monthly roll-up = recount after random records, corrections, imports and corrected imports', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 25 }), async (steps) => {
       await clear();
@@ -217,8 +221,10 @@ test('property: aggregates = recount after random records, corrections, imports 
       }
       await assertAggregatesMatchRecount();
       const before = sorted(await store.allAggregates(db));
+      const rollUpsBefore = await allRollUps();
       await write((trx) => rebuildAggregates(trx));
       assert.deepEqual(sorted(await store.allAggregates(db)), before);
+      assert.deepEqual(await allRollUps(), rollUpsBefore);
     }),
     { numRuns: process.env.DATABASE_URL ? 15 : 40 },
   );
@@ -228,6 +234,7 @@ test('rebuild-aggregates repairs aggregates that were damaged', async () => {
   await clear();
   await write((trx) => record(trx, { channel: 'phone', kind: 'information', topic: 'affald', count: 3 }));
   await db.deleteFrom('contact_daily' as never).execute();
+  await db.deleteFrom(store.rollUps[0]!.name as never).execute();
   assert.deepEqual(await store.allAggregates(db), []);
   const rows = await write((trx) => rebuildAggregates(trx));
   assert.equal(rows, 1);

@@ -1,5 +1,6 @@
 // Recording contacts: the one entry point every module uses, and staff corrections.
 import { copenhagenDay, type Day } from '../../platform/calendar/index.ts';
+import { sql } from 'kysely';
 import { now, type Db, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import { KanalError, type FieldProblem } from '../../platform/http/errors.ts';
 import {
@@ -8,7 +9,6 @@ import {
   directions,
   kinds,
   resolutions,
-  type AggregateKey,
   type Channel,
   type Contact,
   type ContactInput,
@@ -69,67 +69,43 @@ export interface RecordedContact {
   day: Day;
 }
 
-const aggregateKeyOf = (c: Pick<Contact, 'day' | 'channel' | 'direction' | 'kind' | 'topic' | 'department' | 'service' | 'resolved' | 'failureDemand' | 'assisted' | 'source'>): AggregateKey => ({
-  day: c.day,
-  channel: c.channel,
-  direction: c.direction,
-  kind: c.kind,
-  topic: c.topic,
-  department: c.department,
-  service: c.service ?? '',
-  resolved: c.resolved,
-  failureDemand: c.failureDemand,
-  assisted: c.assisted,
-  source: c.source,
-});
+const unknownTopic = (topic: string): FieldProblem => ({ field: 'topic', message: `unknown topic ${JSON.stringify(topic)}` });
 
 /**
- * Records one contact (or `count` identical ones) and adds it to the daily aggregates in
- * the caller's transaction. Throws InvalidContact for an unknown channel, topic or any
- * other wrong dimension, before anything is written.
+ * Records one contact (or `count` identical ones) and adds it to the daily aggregates and
+ * monthly roll-ups in the caller's transaction. Throws InvalidContact for an unknown
+ * channel, topic or any other wrong dimension, before anything is written.
  */
 export async function record(trx: Trx, input: ContactInput): Promise<RecordedContact> {
   const instant = toInstant(input.at);
   const problems = shapeProblems(input, instant);
-  const topic = typeof input.topic === 'string' && input.topic !== '' ? await store.findTopic(trx, input.topic) : undefined;
-  if (typeof input.topic === 'string' && input.topic !== '' && !topic?.active) problems.push({ field: 'topic', message: `unknown topic ${JSON.stringify(input.topic)}` });
-  if (problems.length > 0 || !instant || !topic) throw new InvalidContact(problems);
+  // The topic is checked by the statement that writes (one round trip fewer); when something
+  // else is wrong already, it is looked up so the error names it too.
+  const topicGiven = typeof input.topic === 'string' && input.topic !== '';
+  if (topicGiven && problems.length > 0 && !(await store.findTopic(trx, input.topic))?.active) problems.push(unknownTopic(input.topic));
+  if (problems.length > 0 || !instant) throw new InvalidContact(problems);
 
-  const contact = {
-    day: copenhagenDay(instant),
+  const day = copenhagenDay(instant);
+  const id = await store.recordContact(trx, {
+    occurred_at: instant.toISOString(),
+    day,
     channel: input.channel,
     direction: input.direction ?? 'in',
     kind: input.kind,
-    topic: topic.code,
-    department: input.department ?? topic.department,
+    topic: input.topic,
+    department: input.department ?? null,
     service: input.service ?? null,
     resolved: input.resolved ?? 'unknown',
-    failureDemand: input.failureDemand ?? false,
+    failure_demand: input.failureDemand ?? false,
     assisted: input.assisted ?? false,
     source: input.source ?? 'automatic',
-  } as const;
-  const count = input.count ?? 1;
-  const id = await store.insertContact(trx, {
-    occurred_at: instant.toISOString(),
-    day: contact.day,
-    channel: contact.channel,
-    direction: contact.direction,
-    kind: contact.kind,
-    topic: contact.topic,
-    service: contact.service,
-    department: contact.department,
-    resolved: contact.resolved,
-    failure_demand: contact.failureDemand,
-    assisted: contact.assisted,
-    source: contact.source,
-    batch_id: null,
-    count,
+    count: input.count ?? 1,
     person: input.person ?? null,
     recorded_by: input.recordedBy ?? null,
     created_at: now(),
   });
-  await store.addToAggregate(trx, aggregateKeyOf(contact), count);
-  return { id, day: contact.day };
+  if (id === undefined) throw new InvalidContact([unknownTopic(input.topic)]);
+  return { id, day };
 }
 
 /** How long staff may correct or remove their own registration. */
@@ -159,12 +135,12 @@ export async function correct(trx: Trx, id: number, recordedBy: string, change: 
   const before = await correctable(trx, id, recordedBy, at);
   const problems = shapeProblems({ channel: change.channel, kind: change.kind, topic: change.topic, resolved: change.resolved }, at);
   const topic = await store.findTopic(trx, change.topic);
-  if (!topic?.active) problems.push({ field: 'topic', message: `unknown topic ${JSON.stringify(change.topic)}` });
+  if (!topic?.active) problems.push(unknownTopic(change.topic));
   if (problems.length > 0 || !topic) throw new InvalidContact(problems);
   // A new topic brings its department; an unchanged one keeps what was recorded.
   const department = topic.code === before.topic ? before.department : topic.department;
   const after: Contact = { ...before, ...change, department };
-  await store.addToAggregate(trx, aggregateKeyOf(before), -before.count);
+  await store.aggregateContacts(trx, sql`id = ${id}`, -1);
   await store.updateContactDimensions(trx, id, {
     channel: after.channel,
     direction: after.direction,
@@ -175,13 +151,15 @@ export async function correct(trx: Trx, id: number, recordedBy: string, change: 
     failure_demand: after.failureDemand,
     assisted: after.assisted,
   });
-  await store.addToAggregate(trx, aggregateKeyOf(after), after.count);
+  await store.aggregateContacts(trx, sql`id = ${id}`, 1);
+  await store.deleteEmptyAggregates(trx, before.day, before.day);
 }
 
 /** Removes an employee's own recent registration (registered by mistake). */
 export async function remove(trx: Trx, id: number, recordedBy: string, at = new Date()): Promise<void> {
   const contact = await correctable(trx, id, recordedBy, at);
-  await store.addToAggregate(trx, aggregateKeyOf(contact), -contact.count);
+  await store.aggregateContacts(trx, sql`id = ${id}`, -1);
+  await store.deleteEmptyAggregates(trx, contact.day, contact.day);
   await store.deleteContact(trx, id);
 }
 
@@ -191,7 +169,7 @@ export function recentRegistrations(db: Db, recordedBy: string, at = new Date())
   return store.contactsRecordedBy(db, recordedBy, since, 10);
 }
 
-/** Recomputes the daily aggregates from the raw rows (`kanal contacts rebuild-aggregates`). */
+/** Recomputes the daily aggregates and monthly roll-ups from the raw rows (`kanal contacts rebuild-aggregates`). */
 export function rebuildAggregates(trx: Trx): Promise<number> {
   return store.rebuildAggregates(trx);
 }

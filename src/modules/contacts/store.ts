@@ -1,7 +1,7 @@
 // The contact registry's tables and every query against them.
-import { sql, type Generated, type Insertable, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Generated, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import { dialectOf, type Db, type Timestamp, type Trx } from '../../platform/db/index.ts';
-import type { Day } from '../../platform/calendar/index.ts';
+import { addDays, type Day } from '../../platform/calendar/days.ts';
 import type { AggregateKey, Channel, Contact, DailyAggregate, Direction, Kind, Resolution, Source, Topic } from './schema.ts';
 
 type ContactTable = {
@@ -178,66 +178,183 @@ export async function contactsRecordedBy(db: Db, recordedBy: string, since: Time
   return rows.map(toContact);
 }
 
-const keyColumns = (k: AggregateKey) => ({
-  day: k.day,
-  channel: k.channel,
-  direction: k.direction,
-  kind: k.kind,
-  topic: k.topic,
-  department: k.department,
-  service: k.service,
-  resolved: k.resolved,
-  failure_demand: k.failureDemand,
-  assisted: k.assisted,
-  source: k.source,
-});
+const isPostgres = (db: Db) => dialectOf(db) === 'postgres';
+
+// ---------------------------------------------------------------------------
+// Aggregates. contact_daily keys on every dimension and the source, per Copenhagen day;
+// the monthly roll-ups key on the few dimensions the dashboards group by, so a year's
+// figure reads hundreds of rows, not a million. Every change to the contacts moves all of
+// them in the caller's transaction, and always from the contact rows themselves, so no
+// table can drift from the others.
+
+/** An aggregate table: counts summed per period (day or month start) and key columns. */
+export interface AggregateTable {
+  name: string;
+  period: 'day' | 'month';
+  columns: readonly string[];
+}
 
 const keyNames = ['day', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failure_demand', 'assisted', 'source'] as const;
 
-/** Adds delta to one aggregate row (creating it); a row that reaches 0 is removed, as a recount would not have it. */
-export async function addToAggregate(trx: Trx, key: AggregateKey, delta: number): Promise<void> {
-  const columns = keyColumns(key);
-  await q(trx)
-    .insertInto('contact_daily')
-    .values({ ...columns, count: delta })
-    .onConflict((oc) => oc.columns(keyNames).doUpdateSet({ count: sql<number>`contact_daily.count + excluded.count` }))
-    .execute();
-  if (delta < 0) {
-    let del = q(trx).deleteFrom('contact_daily').where('count', '<=', 0);
-    for (const name of keyNames) del = del.where(name, '=', columns[name]);
-    await del.execute();
+const dailyTable: AggregateTable = { name: 'contact_daily', period: 'day', columns: keyNames.slice(1) };
+
+/** The monthly roll-ups, smallest first: aggregateTotals takes the first that has every column a query needs. */
+export const rollUps: readonly AggregateTable[] = [
+  { name: 'contact_month_channel', period: 'month', columns: ['department', 'channel', 'direction'] },
+  { name: 'contact_month_kind', period: 'month', columns: ['department', 'channel', 'direction', 'kind'] },
+  { name: 'contact_month_resolution', period: 'month', columns: ['department', 'channel', 'direction', 'resolved', 'failure_demand'] },
+  { name: 'contact_month_topic', period: 'month', columns: ['department', 'channel', 'direction', 'kind', 'topic', 'service'] },
+];
+
+const aggregateTables = [dailyTable, ...rollUps];
+
+/** The first day of a day's month, in SQL: a date on PostgreSQL, 'YYYY-MM-01' text on SQLite. */
+const monthStart = (db: Db, day: RawBuilder<unknown>) => (isPostgres(db) ? sql`(${day} - (extract(day from ${day})::int - 1))` : sql`(substr(${day}, 1, 8) || '01')`);
+const monthOf = (day: Day): Day => `${day.slice(0, 8)}01`;
+
+// service is '' in the aggregates when a contact concerned no particular service (so keys stay unique).
+const sourceColumn = (c: string) => (c === 'service' ? sql`coalesce(service, '')` : sql.ref(c));
+const periodOf = (db: Db, table: AggregateTable) => (table.period === 'day' ? sql.ref('day') : monthStart(db, sql.ref('day')));
+
+/**
+ * The upsert that adds (sign 1) or takes away (sign -1) the rows of `from` (contact rows, or
+ * daily aggregates, with their where clause) to one aggregate table, grouped to its key.
+ */
+function addTo(db: Db, table: AggregateTable, from: RawBuilder<unknown>, sign: 1 | -1): RawBuilder<unknown> {
+  const names = sql.join([table.period, ...table.columns].map((c) => sql.ref(c)));
+  const key = sql.join([periodOf(db, table), ...table.columns.map(sourceColumn)]);
+  return sql`insert into ${sql.table(table.name)} (${names}, count)
+    select ${key}, ${sql.lit(sign)} * sum(count) from ${from} group by ${key}
+    on conflict (${names}) do update set count = ${sql.table(table.name)}.count + excluded.count`;
+}
+
+/** Upserts into every aggregate table from one CTE named `changed` (PostgreSQL: one statement, one pass over the rows). */
+const upsertAllFromChanged = (db: Db, sign: 1 | -1) =>
+  sql.join(aggregateTables.map((table, i) => sql`${sql.raw(`a${i}`)} as (${addTo(db, table, sql`changed where true`, sign)})`));
+
+/**
+ * Adds (or takes away) the contacts matching `where` to every aggregate table: on PostgreSQL
+ * in one statement reading the rows once, on SQLite one statement per table.
+ */
+export async function aggregateContacts(trx: Trx, where: RawBuilder<unknown>, sign: 1 | -1): Promise<void> {
+  if (isPostgres(trx)) {
+    await sql`with changed as (select * from contact where ${where}), ${upsertAllFromChanged(trx, sign)} select 1`.execute(trx);
+    return;
+  }
+  for (const table of aggregateTables) await addTo(trx, table, sql`contact where ${where}`, sign).execute(trx);
+}
+
+/**
+ * aggregateContacts for many rows (an import batch, a rebuild). SQLite reads the rows twice,
+ * not once per table: into the daily aggregates, and into a temporary table summed per month
+ * on every roll-up column, from which each (small) roll-up is then filled.
+ */
+async function aggregateMany(trx: Trx, where: RawBuilder<unknown>, sign: 1 | -1): Promise<void> {
+  if (isPostgres(trx)) return aggregateContacts(trx, where, sign);
+  await addTo(trx, dailyTable, sql`contact where ${where}`, sign).execute(trx);
+  const columns = [...new Set(rollUps.flatMap((r) => r.columns))];
+  const key = [monthStart(trx, sql.ref('day')), ...columns.map(sourceColumn)];
+  // Named "day" (holding the month's first day) so the roll-ups read it like contact rows.
+  await sql`create temp table contact_changed_month as
+    select ${sql.join([sql`${key[0]} as day`, ...columns.map((c, i) => sql`${key[i + 1]} as ${sql.ref(c)}`)])}, sum(count) as count
+    from contact where ${where} group by ${sql.join(key)}`.execute(trx);
+  try {
+    for (const table of rollUps) await addTo(trx, table, sql`temp.contact_changed_month where true`, sign).execute(trx);
+  } finally {
+    await sql`drop table temp.contact_changed_month`.execute(trx);
   }
 }
 
-// service is '' in the aggregates when a contact concerned no particular service.
-const aggregateGrouping = sql.join(keyNames.map((n) => (n === 'service' ? sql`coalesce(service, '')` : sql.ref(n))));
-const aggregateSelection = sql.join(keyNames.map((n) => (n === 'service' ? sql`coalesce(service, '') as service` : sql.ref(n))));
-
-/** Adds (sign 1) or takes away (sign -1) a whole import batch's rows from the aggregates in one statement. */
-export async function aggregateBatch(trx: Trx, batchId: number, sign: 1 | -1): Promise<void> {
-  await sql`insert into contact_daily (${sql.join(keyNames.map((n) => sql.ref(n)))}, count)
-    select ${aggregateSelection}, ${sql.lit(sign)} * sum(count) from contact where batch_id = ${batchId}
-    group by ${aggregateGrouping}
-    on conflict (${sql.join(keyNames.map((n) => sql.ref(n)))}) do update set count = contact_daily.count + excluded.count`.execute(trx);
+/** Adds (sign 1) or takes away (sign -1) a whole import batch's rows from every aggregate, set-based. */
+export function aggregateBatch(trx: Trx, batchId: number, sign: 1 | -1): Promise<void> {
+  return aggregateMany(trx, sql`batch_id = ${batchId}`, sign);
 }
 
+/** Fills the monthly roll-ups from the daily aggregates (for installations that had only those). */
+export async function fillRollUps(db: Db): Promise<void> {
+  for (const table of rollUps) await addTo(db, table, sql`contact_daily where true`, 1).execute(db);
+}
+
+/** Removes aggregate rows that reached 0 between two days: a recount would not have them. */
 export async function deleteEmptyAggregates(trx: Trx, firstDay: Day, lastDay: Day): Promise<void> {
-  await q(trx).deleteFrom('contact_daily').where('day', '>=', firstDay).where('day', '<=', lastDay).where('count', '<=', 0).execute();
+  for (const table of aggregateTables) {
+    const [first, last] = table.period === 'day' ? [firstDay, lastDay] : [monthOf(firstDay), monthOf(lastDay)];
+    await sql`delete from ${sql.table(table.name)} where ${sql.ref(table.period)} >= ${first} and ${sql.ref(table.period)} <= ${last} and count <= 0`.execute(trx);
+  }
 }
 
-/** Recomputes every aggregate from the raw rows. */
+const recordedColumns = ['occurred_at', 'day', 'channel', 'direction', 'kind', 'topic', 'service', 'resolved', 'failure_demand', 'assisted', 'source', 'count', 'person', 'recorded_by', 'created_at'] as const;
+export type RecordedRow = Pick<ContactRow, (typeof recordedColumns)[number]> & { department: string | null };
+const pgTypes: Partial<Record<(typeof recordedColumns)[number], string>> = { occurred_at: 'timestamptz', created_at: 'timestamptz', day: 'date', failure_demand: 'boolean', assisted: 'boolean', count: 'integer' };
+
+/**
+ * Inserts one contact only if its topic exists and is active, in one statement; the
+ * department is the topic's unless the row names one. Returns the inserted row.
+ */
+function insertIfTopicActive(db: Db, row: RecordedRow): RawBuilder<unknown> {
+  // PostgreSQL needs each parameter's type in a select list; SQLite takes them as they are.
+  const param = (c: (typeof recordedColumns)[number]) => (isPostgres(db) ? sql`${row[c] ?? null}::${sql.raw(pgTypes[c] ?? 'text')}` : sql`${row[c] ?? null}`);
+  const department = isPostgres(db) ? sql`${row.department}::text` : sql`${row.department}`;
+  return sql`insert into contact (${sql.join(recordedColumns.map((c) => sql.ref(c)))}, department)
+    select ${sql.join(recordedColumns.map(param))}, coalesce(${department}, topic.department)
+    from contact_topic topic where topic.code = ${row.topic} and topic.active
+    returning *`;
+}
+
+/**
+ * Records one contact and adds it to every aggregate; undefined (and nothing written) when
+ * its topic is unknown or retired. PostgreSQL does it all in one statement (data-modifying
+ * CTEs: one round trip); SQLite, in-process, inserts and then upserts each aggregate's row.
+ */
+export async function recordContact(trx: Trx, row: RecordedRow): Promise<number | undefined> {
+  // Building a query costs more than running it here: each statement's text is built once
+  // (the first time) and then run with this contact's values, in the same order.
+  const parameters = [...recordedColumns.map((c) => row[c] ?? null), row.department, row.topic];
+  if (isPostgres(trx)) {
+    const text = (recordTexts.postgres ??= sql`with changed as (${insertIfTopicActive(trx, row)}), ${upsertAllFromChanged(trx, 1)} select id from changed`.compile(trx).sql);
+    const { rows } = await trx.executeQuery<{ id: number }>(CompiledQuery.raw(text, parameters));
+    return rows[0]?.id;
+  }
+  const text = (recordTexts.sqlite ??= insertIfTopicActive(trx, row).compile(trx).sql);
+  const { rows } = await trx.executeQuery<Selectable<ContactTable>>(CompiledQuery.raw(text, parameters));
+  const inserted = rows[0];
+  if (!inserted) return undefined;
+  for (const table of aggregateTables) {
+    const values = [table.period === 'day' ? row.day : monthOf(row.day), ...table.columns.map((c) => (c === 'service' ? (inserted.service ?? '') : inserted[c as keyof ContactTable]))];
+    await trx.executeQuery(CompiledQuery.raw(upsertRowText(table), [...values, row.count]));
+  }
+  return inserted.id;
+}
+
+const recordTexts: { postgres?: string; sqlite?: string } = {};
+
+// The text of each table's one-row upsert, built once: it is the same for every contact.
+const upsertRowTexts = new Map<string, string>();
+function upsertRowText(table: AggregateTable): string {
+  let text = upsertRowTexts.get(table.name);
+  if (text === undefined) {
+    const names = [table.period, ...table.columns].map((c) => `"${c}"`).join(', ');
+    text = `insert into "${table.name}" (${names}, count) values (${[table.period, ...table.columns, 'count'].map(() => '?').join(', ')})
+      on conflict (${names}) do update set count = "${table.name}".count + excluded.count`;
+    upsertRowTexts.set(table.name, text);
+  }
+  return text;
+}
+
+/** Recomputes every aggregate and roll-up from the raw rows; the number of daily rows. */
 export async function rebuildAggregates(trx: Trx): Promise<number> {
-  await q(trx).deleteFrom('contact_daily').execute();
-  await sql`insert into contact_daily (${sql.join(keyNames.map((n) => sql.ref(n)))}, count)
-    select ${aggregateSelection}, sum(count) from contact group by ${aggregateGrouping}`.execute(trx);
+  for (const table of aggregateTables) await sql`delete from ${sql.table(table.name)}`.execute(trx);
+  await aggregateMany(trx, sql`true`, 1);
   const { n } = await q(trx).selectFrom('contact_daily').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return n;
 }
 
-/** What a recount of the raw rows gives, without changing anything (for checks and tests). */
-export async function recount(db: Db): Promise<DailyAggregate[]> {
-  const { rows } = await sql<Selectable<DailyTable>>`select ${aggregateSelection}, sum(count) as count from contact group by ${aggregateGrouping}`.execute(db);
-  return rows.map(toAggregate);
+/** What a recount of the raw rows gives for one aggregate table, without changing anything (for checks and tests). */
+async function recountTable(db: Db, table: AggregateTable): Promise<Record<string, unknown>[]> {
+  const key = [periodOf(db, table), ...table.columns.map(sourceColumn)];
+  const selection = sql.join([...key.map((k, i) => sql`${k} as ${sql.ref([table.period, ...table.columns][i]!)}`), sql`sum(count) as count`]);
+  const { rows } = await sql<Record<string, unknown>>`select ${selection} from contact group by ${sql.join(key)}`.execute(db);
+  return rows;
 }
 
 const toAggregate = (r: Selectable<DailyTable>): DailyAggregate => ({
@@ -254,6 +371,17 @@ const toAggregate = (r: Selectable<DailyTable>): DailyAggregate => ({
   source: r.source,
   count: Number(r.count),
 });
+
+export async function recount(db: Db): Promise<DailyAggregate[]> {
+  return (await recountTable(db, dailyTable)).map((r) => toAggregate(r as Selectable<DailyTable>));
+}
+
+/** A roll-up's rows as comparable text ('month|column values|count'), stored or recounted. */
+export async function rollUpRows(db: Db, table: AggregateTable, from: 'stored' | 'recount'): Promise<string[]> {
+  const rows = from === 'recount' ? await recountTable(db, table) : (await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(db)).rows;
+  const text = (v: unknown) => (typeof v === 'boolean' || typeof v === 'number' ? String(Number(v)) : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+  return rows.map((r) => [r.month, ...table.columns.map((c) => r[c]), r.count].map(text).join('|')).sort();
+}
 
 export async function allAggregates(db: Db): Promise<DailyAggregate[]> {
   const rows = await q(db).selectFrom('contact_daily').selectAll().execute();
@@ -324,8 +452,6 @@ export async function listBatches(db: Db, limit: number): Promise<ImportBatch[]>
 const importColumns = ['occurred_at', 'day', 'channel', 'direction', 'kind', 'topic', 'service', 'department', 'resolved', 'failure_demand', 'assisted', 'source', 'batch_id', 'count', 'created_at'] as const;
 export type ImportedRow = Pick<ContactRow, (typeof importColumns)[number]>;
 
-const isPostgres = (db: Db) => dialectOf(db) === 'postgres';
-
 /** Rows per insert statement for imports. */
 export const importChunkSize = (db: Db) => (isPostgres(db) ? 5000 : 1000);
 
@@ -352,8 +478,8 @@ export async function insertImportedRows(trx: Trx, rows: readonly ImportedRow[])
 // ---------------------------------------------------------------------------
 // Totals for channel insights
 
-/** The dimensions totals can be grouped by (the aggregate key without its source). */
-export const totalDimensions = ['day', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failureDemand', 'assisted'] as const;
+/** The dimensions totals can be grouped by (the aggregate key without its source, and the month). */
+export const totalDimensions = ['day', 'month', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failureDemand', 'assisted'] as const;
 export type TotalDimension = (typeof totalDimensions)[number];
 
 export interface TotalsQuery {
@@ -366,10 +492,10 @@ export interface TotalsQuery {
   direction?: Direction;
 }
 
-/** One group's total: the grouped dimensions are set, the others are absent. */
-export type TotalRow = Partial<Omit<AggregateKey, 'source'>> & { count: number };
+/** One group's total: the grouped dimensions are set, the others are absent. `month` is 'YYYY-MM'. */
+export type TotalRow = Partial<Omit<AggregateKey, 'source'>> & { month?: string; count: number };
 
-const dimensionColumn: Record<TotalDimension, string> = {
+const dimensionColumn: Record<Exclude<TotalDimension, 'month'>, string> = {
   day: 'day',
   channel: 'channel',
   direction: 'direction',
@@ -382,21 +508,24 @@ const dimensionColumn: Record<TotalDimension, string> = {
   assisted: 'assisted',
 };
 
-async function totalsFrom(db: Db, table: 'contact_daily' | 'contact', query: TotalsQuery): Promise<TotalRow[]> {
-  // The raw table keeps "no service" as null, the aggregates as ''.
-  const column = (d: TotalDimension) => (table === 'contact' && d === 'service' ? sql`coalesce(service, '')` : sql.ref(dimensionColumn[d]));
+const rawTable: AggregateTable = { name: 'contact', period: 'day', columns: dailyTable.columns };
+
+/** Totals from one table over days firstDay–lastDay (whole months of them for a roll-up). */
+async function totalsFrom(db: Db, table: AggregateTable, query: TotalsQuery): Promise<TotalRow[]> {
+  const column = (d: TotalDimension) => (d !== 'month' ? sourceColumn(dimensionColumn[d]) : table.period === 'month' ? sql.ref('month') : monthStart(db, sql.ref('day')));
   const selection = query.by.map((d) => sql`${column(d)} as ${sql.ref(d)}`);
-  const filters = [sql`day >= ${query.firstDay}`, sql`day <= ${query.lastDay}`];
+  const [first, last] = table.period === 'day' ? [query.firstDay, query.lastDay] : [monthOf(query.firstDay), monthOf(query.lastDay)];
+  const filters = [sql`${sql.ref(table.period)} >= ${first}`, sql`${sql.ref(table.period)} <= ${last}`];
   if (query.department !== undefined) filters.push(sql`department = ${query.department}`);
   if (query.direction !== undefined) filters.push(sql`direction = ${query.direction}`);
   const grouping = query.by.length > 0 ? sql`group by ${sql.join(query.by.map(column))}` : sql``;
   const { rows } = await sql<Record<string, unknown>>`select ${sql.join([...selection, sql`sum(count) as count`])}
-    from ${sql.table(table)} where ${sql.join(filters, sql` and `)} ${grouping}`.execute(db);
+    from ${sql.table(table.name)} where ${sql.join(filters, sql` and `)} ${grouping}`.execute(db);
   const result: TotalRow[] = [];
   for (const r of rows) {
     if (r.count === null) continue; // sum over no rows
     const row: Record<string, unknown> = {};
-    for (const d of query.by) row[d] = d === 'failureDemand' || d === 'assisted' ? Boolean(r[d]) : d === 'day' ? dayText(r[d]) : r[d];
+    for (const d of query.by) row[d] = d === 'failureDemand' || d === 'assisted' ? Boolean(r[d]) : d === 'day' ? dayText(r[d]) : d === 'month' ? dayText(r[d]).slice(0, 7) : r[d];
     row.count = Number(r.count);
     result.push(row as TotalRow);
   }
@@ -406,12 +535,45 @@ async function totalsFrom(db: Db, table: 'contact_daily' | 'contact', query: Tot
 // pg hands a date column back as text through the platform's type parser, but be sure.
 const dayText = (v: unknown): Day => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
-/** Summed counts over a span of Copenhagen days, grouped as asked, from the daily aggregates. */
-export function aggregateTotals(db: Db, query: TotalsQuery): Promise<TotalRow[]> {
-  return totalsFrom(db, 'contact_daily', query);
+/** The whole months inside a span of days (first day of the first, last day of the last), if any. */
+function wholeMonths(firstDay: Day, lastDay: Day): { firstDay: Day; lastDay: Day } | undefined {
+  const first = firstDay.endsWith('-01') ? firstDay : monthOf(addDays(monthOf(firstDay), 31));
+  const last = addDays(lastDay, 1).endsWith('-01') ? lastDay : addDays(monthOf(lastDay), -1);
+  return first <= last ? { firstDay: first, lastDay: last } : undefined;
+}
+
+/** Sums rows of several parts that have the same grouped dimensions. */
+function mergeTotals(parts: TotalRow[][], by: readonly TotalDimension[]): TotalRow[] {
+  if (parts.length === 1) return parts[0]!;
+  const merged = new Map<string, TotalRow>();
+  for (const row of parts.flat()) {
+    const key = JSON.stringify(by.map((d) => row[d]));
+    const seen = merged.get(key);
+    if (seen) seen.count += row.count;
+    else merged.set(key, { ...row });
+  }
+  return [...merged.values()];
+}
+
+/**
+ * Summed counts over a span of Copenhagen days, grouped as asked, from the smallest table
+ * that answers: whole months from the first roll-up that has every column the query
+ * groups or filters by, the days before and after them from the daily aggregates.
+ */
+export async function aggregateTotals(db: Db, query: TotalsQuery): Promise<TotalRow[]> {
+  const needed = query.by.filter((d) => d !== 'month').map((d) => dimensionColumn[d]);
+  if (query.department !== undefined) needed.push('department');
+  if (query.direction !== undefined) needed.push('direction');
+  const rollUp = rollUps.find((r) => needed.every((c) => r.columns.includes(c)));
+  const months = rollUp && wholeMonths(query.firstDay, query.lastDay);
+  if (!rollUp || !months) return totalsFrom(db, dailyTable, query);
+  const parts = [await totalsFrom(db, rollUp, { ...query, ...months })];
+  if (query.firstDay < months.firstDay) parts.push(await totalsFrom(db, dailyTable, { ...query, lastDay: addDays(months.firstDay, -1) }));
+  if (months.lastDay < query.lastDay) parts.push(await totalsFrom(db, dailyTable, { ...query, firstDay: addDays(months.lastDay, 1) }));
+  return mergeTotals(parts, query.by);
 }
 
 /** The same totals summed from the raw contacts: slow, for checks and benchmarks only. */
 export function rawContactTotals(db: Db, query: TotalsQuery): Promise<TotalRow[]> {
-  return totalsFrom(db, 'contact', query);
+  return totalsFrom(db, rawTable, query);
 }

@@ -7,7 +7,7 @@ import { collectMigrations } from '../../platform/module.ts';
 import { modules } from '../../modules.ts';
 import { makeCase, caseworker } from '../cases/testing.ts';
 import { caseForChange, transferCase } from '../cases/service.ts';
-import { importFigures, record } from '../contacts/index.ts';
+import { importFigures, rebuildAggregates, record } from '../contacts/index.ts';
 import { computeDashboard } from './figures.ts';
 import { dashboardScope, figureContext, mayComment, setGoal, setPrice } from './service.ts';
 import { apportion } from './demo.ts';
@@ -25,7 +25,8 @@ before(async () => {
 });
 after(() => database.close());
 beforeEach(async () => {
-  for (const t of ['contact', 'contact_daily', 'contact_import', 'insights_report', 'selfservice_attempt', 'cases']) await db.deleteFrom(t as never).execute();
+  for (const t of ['contact', 'contact_import', 'insights_report', 'selfservice_attempt', 'cases']) await db.deleteFrom(t as never).execute();
+  await db.transaction().execute((trx) => rebuildAggregates(trx)); // from no contacts: empties every aggregate
   await db.deleteFrom('insights_price_version' as never).where('changed_by' as never, '=', 'test' as never).execute();
   await db.deleteFrom('insights_goal_version' as never).where('changed_by' as never, '=', 'test' as never).execute();
 });

@@ -1,6 +1,7 @@
 // The dashboard's figures for one period and scope, each computed by its own small
-// function from the registry's daily aggregates (never the raw contacts), so each can be
-// timed and explained on its own. All definitions are in kpi.ts and docs/insights.md.
+// function from the registry's aggregates (never the raw contacts), so each can be timed
+// and explained on its own. Whole months come from the registry's monthly roll-ups
+// (contacts' aggregateTotals chooses the table). All definitions are in kpi.ts and docs/insights.md.
 import { transfersBetween } from '../cases/index.ts';
 import { aggregateTotals, channels, type Channel, type Direction, type TotalDimension, type TotalRow } from '../contacts/index.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -29,20 +30,20 @@ export interface FigureContext {
 
 type Row = kpi.YearTotal & Omit<TotalRow, 'channel' | 'direction' | 'count'>;
 
-/** Totals per calendar-year part of the period (each part priced with its own year's prices). */
+/**
+ * Totals for the period, each row with its calendar year (each year is priced with its own
+ * prices). One query: a period over several years is also grouped by month, which gives the year.
+ */
 async function totals(ctx: Pick<FigureContext, 'db' | 'department' | 'totals'>, period: Pick<Period, 'firstDay' | 'lastDay'>, by: TotalDimension[], direction?: Direction): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const part of yearParts(period)) {
-    const found = await (ctx.totals ?? aggregateTotals)(ctx.db, {
-      firstDay: part.firstDay,
-      lastDay: part.lastDay,
-      by: [...new Set<TotalDimension>(['channel', 'direction', ...by])],
-      ...(ctx.department !== null ? { department: ctx.department } : {}),
-      ...(direction ? { direction } : {}),
-    });
-    for (const r of found) rows.push({ ...r, year: part.year } as Row);
-  }
-  return rows;
+  const parts = yearParts(period);
+  const found = await (ctx.totals ?? aggregateTotals)(ctx.db, {
+    firstDay: period.firstDay,
+    lastDay: period.lastDay,
+    by: [...new Set<TotalDimension>(['channel', 'direction', ...by, ...(parts.length > 1 ? (['month'] as const) : [])])],
+    ...(ctx.department !== null ? { department: ctx.department } : {}),
+    ...(direction ? { direction } : {}),
+  });
+  return found.map((r) => ({ ...r, year: parts.length > 1 ? Number(r.month!.slice(0, 4)) : parts[0]!.year }) as Row);
 }
 
 const years = (p: Period) => yearParts(p).map((y) => y.year);
@@ -107,9 +108,9 @@ export interface MonthFigures {
 
 /** The channel mix over time: inbound contacts per channel and month. */
 export async function channelMix(ctx: FigureContext): Promise<{ months: MonthFigures[] }> {
-  const rows = await totals(ctx, ctx.period, ['day'], 'in');
+  const rows = await totals(ctx, ctx.period, ['month'], 'in');
   const months = new Map(monthsOf(ctx.period).map((m) => [m, [] as Row[]]));
-  for (const r of rows) months.get(r.day!.slice(0, 7))?.push(r);
+  for (const r of rows) months.get(r.month!)?.push(r);
   return {
     months: [...months].map(([month, list]) => {
       const byChannel: Partial<Record<Channel, number>> = {};
@@ -255,14 +256,19 @@ export interface GoalFigure {
 /** Each goal in scope with the period's value and whether it is met. */
 export async function goalFigures(ctx: FigureContext, known: { digitalShare: number | null; takeUp: number | null; digitalPostShare: number | null; abandonmentRatio: number | null }): Promise<{ goals: GoalFigure[] }> {
   const inScope = ctx.goals.filter((g) => (ctx.department === null ? true : g.department === null || g.department === ctx.department));
+  // A department goal is measured on that department's (topic's, kind's) own contacts: one
+  // query per department that has such goals, not one per goal.
+  const scoped = (g: Goal) => g.department !== null || g.topic !== null || g.kind !== null;
+  const rowsOf = new Map<string | null, Row[]>();
+  for (const goal of inScope.filter(scoped)) {
+    if (!rowsOf.has(goal.department)) rowsOf.set(goal.department, await totals({ ...ctx, department: goal.department }, ctx.period, ['topic', 'kind', 'service'], 'in'));
+  }
   const result: GoalFigure[] = [];
   for (const goal of inScope) {
     let value: number | null = null;
     let missing: GoalFigure['missing'];
-    if (goal.department !== null || goal.topic !== null || goal.kind !== null) {
-      // A department goal is measured on that department's (topic's, kind's) own contacts.
-      const rows = await totals({ ...ctx, department: goal.department }, ctx.period, ['topic', 'kind', 'service'], 'in');
-      const mine = rows.filter((r) => (goal.topic === null || r.topic === goal.topic) && (goal.kind === null || r.kind === goal.kind));
+    if (scoped(goal)) {
+      const mine = (rowsOf.get(goal.department) ?? []).filter((r) => (goal.topic === null || r.topic === goal.topic) && (goal.kind === null || r.kind === goal.kind));
       value = goal.metric === 'take_up' ? kpi.overallTakeUp(kpi.takeUpByService(mine)) : kpi.digitalShare(mine, { includeWebVisits: ctx.countWebVisits });
     } else if (goal.metric === 'digital_share') value = known.digitalShare;
     else if (goal.metric === 'take_up') value = known.takeUp;
