@@ -6,10 +6,10 @@
 import { sql } from 'kysely';
 import { createTestDatabase, migrateToLatest } from '../src/platform/db/testing.ts';
 import { loadConfig } from '../src/config.ts';
-import { migrations as contactMigrations } from '../src/modules/contacts/migrations.ts';
+import { collectMigrations } from '../src/platform/module.ts';
+import { modules } from '../src/modules.ts';
 import { importFigures, rawContactTotals, rebuildAggregates, aggregateTotals, channels, kinds } from '../src/modules/contacts/index.ts';
 import { insertImportedRows, importChunkSize, type ImportedRow } from '../src/modules/contacts/store.ts';
-import { migrations } from '../src/modules/insights/migrations.ts';
 import { figureFunctions, type FigureContext } from '../src/modules/insights/figures.ts';
 import { figureContext } from '../src/modules/insights/service.ts';
 import { parsePeriod } from '../src/modules/insights/period.ts';
@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
   console.log(`\n## Insights on ${pg ? 'PostgreSQL' : 'SQLite'}: every dashboard figure for ${MEASURED}, aggregates vs raw contacts`);
   try {
     const db = database.db;
-    await migrateToLatest(db, { ...contactMigrations, ...migrations });
+    await migrateToLatest(db, collectMigrations(modules)); // the figures also read self-service's funnel and cases' transfers
     const loadStart = Date.now();
     // Ten years of daily figures per channel, direction, kind and topic at 2015's level.
     let worth = 0;
