@@ -14,6 +14,9 @@ import { getCase, type Party } from '../../src/modules/cases/index.ts';
 import type { ServiceDefinition } from '../../src/modules/selfservice/schema.ts';
 
 export const catalogue = loadCatalogue();
+/** The services open to everyone; two test files take half each, to stay within the test timeout. */
+export const anonymousServices = catalogue.all.filter((d) => d.audience.includes('anonymous'));
+export const anonymousHalves = [anonymousServices.slice(0, Math.ceil(anonymousServices.length / 2)), anonymousServices.slice(Math.ceil(anonymousServices.length / 2))] as const;
 export const env: { bt: BrowserTest; selfservice: SelfService } = {} as never;
 
 /** Starts the app and the browser for the calling test file. */
