@@ -1,7 +1,7 @@
 // Shared by the self-service browser tests: the real app with the real self-service module
 // (live ports to cases and contacts), test-IdP users, filling steps as a person would, and
 // the checks of a receipt against the case in the cases module and the contacts registry.
-import { before, after } from 'node:test';
+import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
@@ -14,6 +14,9 @@ import { getCase, type Party } from '../../src/modules/cases/index.ts';
 import type { ServiceDefinition } from '../../src/modules/selfservice/schema.ts';
 
 export const catalogue = loadCatalogue();
+/** The services open to everyone; two test files take half each, to stay within the test timeout. */
+export const anonymousServices = catalogue.all.filter((d) => d.audience.includes('anonymous'));
+export const anonymousHalves = [anonymousServices.slice(0, Math.ceil(anonymousServices.length / 2)), anonymousServices.slice(Math.ceil(anonymousServices.length / 2))] as const;
 export const env: { bt: BrowserTest; selfservice: SelfService } = {} as never;
 
 /** Starts the app and the browser for the calling test file. */
@@ -202,3 +205,9 @@ export async function completeAs(def: ServiceDefinition, user: User | undefined,
   await receiptChecks(page, def, user?.party ?? { kind: partyKindWithoutLogin(def) }, before);
 }
 
+/** One test per service, completed end to end by the user it is for. */
+export function testEachByLogin(list: [string, User][]): void {
+  for (const [id, user] of list) {
+    test(`${id}: completed end to end by a logged-in ${user.kind} (${user.account}), prefill shown`, () => completeAs(catalogue.get(id)!, user));
+  }
+}
