@@ -23,8 +23,6 @@ export {
   type Kind,
   type Resolution,
   type Topic,
-  departments,
-  type Department,
 } from './schema.ts';
 
 export const contactsModule: KanalModule = {

@@ -85,7 +85,8 @@ test('every dimension is validated, and nothing is stored when one is wrong', as
     ['kind', 'complaint'],
     ['topic', 'no-such-topic'],
     ['topic', ''],
-    ['department', 'pentagon'],
+    ['department', 'Miljø og Teknik'], // a name, not an id
+    ['department', ''],
     ['resolved', 'maybe'],
     ['failureDemand', 'no'],
     ['assisted', 1],

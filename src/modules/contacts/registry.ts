@@ -5,7 +5,6 @@ import { now, type Db, type Timestamp, type Trx } from '../../platform/db/index.
 import { KanalError, type FieldProblem } from '../../platform/http/errors.ts';
 import {
   channels,
-  departments,
   directions,
   kinds,
   resolutions,
@@ -31,7 +30,9 @@ const listed = (list: readonly string[]) => `must be one of ${list.join(', ')}`;
 export const isChannel = (v: unknown): v is Channel => oneOf(channels, v);
 export const isKind = (v: unknown): v is Kind => oneOf(kinds, v);
 export const isResolution = (v: unknown): v is Resolution => oneOf(resolutions, v);
-export const isDepartment = (v: unknown): v is string => oneOf(departments, v);
+// A department passed to record() comes from a configured source (a case's department, a topic's);
+// record() has no configuration, so it checks the id's form (KANAL_DEPARTMENTS ids) only.
+const isDepartmentId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,64}$/.test(v);
 
 /** The highest count one record may stand for; far above any real day's figure. */
 export const MAX_COUNT = 10_000_000;
@@ -50,7 +51,7 @@ function shapeProblems(input: ContactInput, instant: Date | undefined): FieldPro
   if (input.direction !== undefined && !oneOf(directions, input.direction)) problems.push({ field: 'direction', message: listed(directions) });
   if (!isKind(input.kind)) problems.push({ field: 'kind', message: listed(kinds) });
   if (typeof input.topic !== 'string' || input.topic === '') problems.push({ field: 'topic', message: 'is required' });
-  if (input.department !== undefined && !isDepartment(input.department)) problems.push({ field: 'department', message: listed(departments) });
+  if (input.department !== undefined && !isDepartmentId(input.department)) problems.push({ field: 'department', message: 'must be a department id (lower-case letters, digits and dashes)' });
   if (input.resolved !== undefined && !isResolution(input.resolved)) problems.push({ field: 'resolved', message: listed(resolutions) });
   if (input.failureDemand !== undefined && typeof input.failureDemand !== 'boolean') problems.push({ field: 'failureDemand', message: 'must be true or false' });
   if (input.assisted !== undefined && typeof input.assisted !== 'boolean') problems.push({ field: 'assisted', message: 'must be true or false' });

@@ -24,12 +24,6 @@ export type Resolution = (typeof resolutions)[number];
 export const sources = ['automatic', 'manual', 'import'] as const;
 export type Source = (typeof sources)[number];
 
-/**
- * The departments (forvaltninger) by id. The same ids as the identity layer's default
- * KANAL_DEPARTMENTS; a contact's department is normally taken from its topic.
- */
-export const departments = ['borgerservice', 'boern-unge', 'social-sundhed', 'miljoe-teknik', 'kultur-fritid', 'administration'] as const;
-export type Department = (typeof departments)[number];
 
 /** What a module hands to `record()`. Everything but channel, kind and topic has a default. */
 export interface ContactInput {

@@ -148,10 +148,10 @@ test('take-up, first-contact resolution, failure demand, goals and the departmen
   assert.deepEqual(mt.departments.map((x) => x.department).sort(), ['borgerservice', 'miljoe-teknik'], 'the department table is the municipality\'s');
 
   // A goal edited: a new version, the old one kept.
-  await db.transaction().execute((trx) => setGoal(trx, { metric: 'take_up', department: '', topic: '', kind: '', target: '70', targetYear: '2016', active: true }, 'test'));
+  await db.transaction().execute((trx) => setGoal(trx, config, { metric: 'take_up', department: '', topic: '', kind: '', target: '70', targetYear: '2016', active: true }, 'test'));
   assert.equal((await dashboard('2015')).goals.find((g) => g.goal.metric === 'take_up' && g.goal.department === null)!.status, 'met');
   await assert.rejects(
-    db.transaction().execute((trx) => setGoal(trx, { metric: 'take_up', department: 'nowhere', topic: 'nope', kind: 'x', target: '170', targetYear: '15', active: true }, 'test')),
+    db.transaction().execute((trx) => setGoal(trx, config, { metric: 'take_up', department: 'nowhere', topic: 'nope', kind: 'x', target: '170', targetYear: '15', active: true }, 'test')),
     (e: { code: string; details: { field: string }[] }) => e.code === 'validation_failed' && e.details.map((d) => d.field).sort().join() === 'department,kind,target,targetYear,topic',
   );
 });

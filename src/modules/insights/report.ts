@@ -4,7 +4,6 @@
 import type { Config } from '../../config.ts';
 import { now, type Db, type Trx } from '../../platform/db/index.ts';
 import { validationFailed } from '../../platform/http/errors.ts';
-import { departments } from '../contacts/index.ts';
 import { computeDashboard, type Dashboard } from './figures.ts';
 import type { Period } from './period.ts';
 import { figureContext, demoData, NoSuchReport } from './service.ts';
@@ -29,7 +28,7 @@ export async function generateStatusReport(trx: Trx, config: Config, period: Per
 
 /** The municipality's report and every department's, as `kanal report status` makes them. */
 export async function generateAllStatusReports(trx: Trx, config: Config, period: Period, by: string): Promise<(string | null)[]> {
-  const scopes: (string | null)[] = [null, ...departments];
+  const scopes: (string | null)[] = [null, ...config.auth.departments.map((d) => d.id)];
   for (const department of scopes) await generateStatusReport(trx, config, period, department, by);
   return scopes;
 }

@@ -8,7 +8,6 @@ import { copenhagenDay, isDay, yearOf } from '../../platform/calendar/days.ts';
 import { pageContext, type NavItem, type PageContext } from '../../platform/ui/index.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Role } from '../../platform/policy/index.ts';
-import { departments } from '../contacts/index.ts';
 import { computeDashboard, type Dashboard } from './figures.ts';
 import { chartIds, isChartId, renderChart, type ChartId } from './charts.ts';
 import { tableCsv, tablesXlsx } from './export.ts';
@@ -105,6 +104,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     computeDashboard(await figureContext(ctx.db, ctx.config, period, department), detail);
   const departmentOptions = (lang: Lang, viewer: InsightsViewer) => {
     const m = messagesFor(lang);
+    const departments = ctx.config.auth.departments.map((d) => d.id);
     const allowed = viewer.roles.includes('admin') ? departments : departments.filter((d) => d === viewer.department);
     return [{ value: '', text: m.municipality }, ...allowed.map((d) => ({ value: d, text: departmentName(m, d) }))];
   };
@@ -203,7 +203,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
 
   const goalsPage = async (request: FastifyRequest, errors: Record<string, string>, values: Record<string, string>, saved: boolean) => {
     return (
-      <GoalsPage ctx={pageFor(request, ctx)} nav={navFor(request)} current={await loadGoals(ctx.db)} history={await goalHistory(ctx.db)} departments={departments} errors={errors} values={values} saved={saved} />
+      <GoalsPage ctx={pageFor(request, ctx)} nav={navFor(request)} current={await loadGoals(ctx.db)} history={await goalHistory(ctx.db)} departments={ctx.config.auth.departments.map((d) => d.id)} errors={errors} values={values} saved={saved} />
     );
   };
   app.get('/staff/indsigt/maal', { config: admins, schema: hidden }, async (request, reply) => {
@@ -215,7 +215,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     const b = request.body;
     const values = { metric: b.metric ?? '', department: b.department ?? '', topic: b.topic ?? '', kind: b.kind ?? '', target: b.target ?? '', targetYear: b.targetYear ?? '', active: b.active ?? 'true' };
     try {
-      await ctx.db.transaction().execute((trx) => setGoal(trx, { ...values, active: values.active !== 'false' }, viewer.id));
+      await ctx.db.transaction().execute((trx) => setGoal(trx, ctx.config, { ...values, active: values.active !== 'false' }, viewer.id));
     } catch (error) {
       if (!(error instanceof KanalError) || error.code !== 'validation_failed') throw error;
       const m = messagesFor(request.lang).errors;
@@ -229,7 +229,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
   /** A manager reads the municipality's report and their own department's; admins read all. */
   const readableScope = (viewer: InsightsViewer, slug: string): string | null => {
     const department = slug === 'kommune' ? null : slug;
-    if (department !== null && !isDepartmentId(department)) throw notFound();
+    if (department !== null && !isDepartmentId(ctx.config, department)) throw notFound();
     dashboardScope(viewer, department);
     return department;
   };

@@ -4,7 +4,8 @@ import type { Config } from '../../config.ts';
 import { now, type Db, type Trx } from '../../platform/db/index.ts';
 import { KanalError, forbidden, validationFailed } from '../../platform/http/errors.ts';
 import type { Role } from '../../platform/policy/index.ts';
-import { departments, listTopics, type Kind } from '../contacts/index.ts';
+import { departmentById } from '../../platform/auth/index.ts';
+import { listTopics, type Kind } from '../contacts/index.ts';
 import type { FigureContext } from './figures.ts';
 import { currentGoals, goalKey, goalProblems, isGoalMetric, type Goal } from './goals.ts';
 import { parsePeriod, previousYear, type Period } from './period.ts';
@@ -19,7 +20,8 @@ export interface InsightsViewer {
   department: string | null;
 }
 
-export const isDepartmentId = (v: unknown): v is string => typeof v === 'string' && (departments as readonly string[]).includes(v);
+/** A department the municipality has configured (KANAL_DEPARTMENTS). */
+export const isDepartmentId = (config: Config, v: unknown): v is string => typeof v === 'string' && departmentById(config, v) !== undefined;
 
 /**
  * What a viewer may see of a department (null: the municipality). Admins see everything in
@@ -100,7 +102,7 @@ export interface GoalChange {
 const number = (text: string): number | null => (/^\d{1,3}([.,]\d{1,2})?$/.test(text.trim()) ? Number(text.trim().replace(',', '.')) : null);
 
 /** Adds a version of a goal (new or changed). Throws validation_failed naming each field. */
-export async function setGoal(trx: Trx, change: GoalChange, by: string): Promise<void> {
+export async function setGoal(trx: Trx, config: Config, change: GoalChange, by: string): Promise<void> {
   const raw = number(change.target);
   const target = raw === null ? null : change.metric === 'abandonment' ? raw : raw / 100;
   const year = /^\d{4}$/.test(change.targetYear.trim()) ? Number(change.targetYear.trim()) : null;
@@ -108,7 +110,7 @@ export async function setGoal(trx: Trx, change: GoalChange, by: string): Promise
   const topic = change.topic.trim() || null;
   const kind = change.kind.trim() || null;
   const problems: { field: string; message: string }[] = goalProblems({ metric: change.metric, target, targetYear: year, kind }).map((p) => ({ field: p, message: `goal_${p}` }));
-  if (department !== null && !isDepartmentId(department)) problems.push({ field: 'department', message: 'goal_department' });
+  if (department !== null && !isDepartmentId(config, department)) problems.push({ field: 'department', message: 'goal_department' });
   if (topic !== null && !(await listTopics(trx)).some((t) => t.code === topic)) problems.push({ field: 'topic', message: 'goal_topic' });
   if (problems.length > 0 || !isGoalMetric(change.metric) || target === null || year === null) throw validationFailed(problems);
   const scope = { metric: change.metric, department, topic, kind: kind as Kind | null };
