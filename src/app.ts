@@ -45,6 +45,16 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // A response sent during shutdown closes its connection: otherwise close() waits out the
+  // keep-alive timeout (72 s) of a connection whose request was in flight when shutdown began.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   const ctx: AppContext = { config, db: database.db, dialect: database.dialect, log: logger, metrics: options.metrics ?? createMetrics() };
 
   requireAccessDeclarations(app);

@@ -209,7 +209,7 @@ export const SubmissionBody = Type.Object(
   },
   {
     // multipart/form-data: one file part per file, named by the file field's id (repeat the name for several files).
-    additionalProperties: Type.Unknown({ description: 'multipart/form-data: a file part named by a file field id', format: 'binary' }),
+    additionalProperties: Type.Unknown({ description: 'multipart/form-data: a file part (binary) named by a file field id' }),
   },
 );
 export const SubmissionHeaders = Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 200, description: 'the same key gives the same submission, never a second one' }) });

@@ -32,5 +32,8 @@ test('closing the app lets an in-flight request finish and refuses new connectio
   const res = await inFlight;
   assert.equal(res.status, 200);
   assert.deepEqual(await res.json(), { finished: true });
+  // The in-flight request's keep-alive connection is closed with its response, not after the 72 s keep-alive timeout.
+  const answered = Date.now();
   await closing;
+  assert.ok(Date.now() - answered < 10_000, `shutdown took ${Date.now() - answered} ms after the last response`);
 });
