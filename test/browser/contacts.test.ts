@@ -36,7 +36,9 @@ async function staffPage(path: string, account = 'medarbejder-borgerservice-fron
   return page;
 }
 
-for (const javaScript of [true, false]) {
+// With JavaScript the file is large enough to see the bar's text move; without, just over the worker's threshold.
+for (const [javaScript, lines] of [[true, 60_000], [false, 30_000]] as const) {
+  const shown = lines.toLocaleString('da-DK');
   test(`a phone contact is registered in three clicks from any staff page${javaScript ? '' : ' (without JavaScript)'}`, async () => {
     const page = await staffPage('/medarbejder/henvendelser/taelleuge', undefined, javaScript);
     await page.getByRole('link', { name: 'Registrér henvendelse' }).first().click(); // 1: the link on every staff page
@@ -113,13 +115,15 @@ function largeFile(lines: number): Buffer {
   return Buffer.from(out.join('\n') + '\n');
 }
 
-for (const javaScript of [true, false]) {
+// With JavaScript the file is large enough to see the bar's text move; without, just over the worker's threshold.
+for (const [javaScript, lines] of [[true, 60_000], [false, 30_000]] as const) {
+  const shown = lines.toLocaleString('da-DK');
   test(`import of a large file: the page shows the worker's progress and then the result${javaScript ? '' : ' (without JavaScript: the Opdater link)'}`, async () => {
     const { logger } = captureLogs('error');
     const ctx = { config: bt.app.config, db: bt.app.database.db, dialect: bt.app.database.dialect, log: logger, metrics: undefined as never } satisfies AppContext;
     const page = await staffPage('/medarbejder/henvendelser/import', 'medarbejder-administration-admin', javaScript);
     await page.getByLabel('Kilde').selectOption(javaScript ? 'webstatistik' : 'byg-og-miljoe');
-    await page.getByLabel('Fil').setInputFiles({ name: 'stor.csv', mimeType: 'text/csv', buffer: largeFile(150_000) });
+    await page.getByLabel('Fil').setInputFiles({ name: 'stor.csv', mimeType: 'text/csv', buffer: largeFile(lines) });
     await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
     // The worker has not started: the page shows the phase and a progress bar, and says how to follow it without JavaScript.
     await page.getByText('Filen læses.').waitFor();
@@ -145,7 +149,7 @@ for (const javaScript of [true, false]) {
           texts.add((await page.locator('#import-progress-text').textContent().catch(() => '')) ?? '');
           await page.waitForTimeout(50);
         }
-        assert.ok([...texts].some((x) => /^Linje [\d.]+ af 150\.001 \(\d+ %\)\.$/.test(x)), JSON.stringify([...texts]));
+        assert.ok([...texts].some((x) => x.startsWith('Linje ') && x.includes(` af ${(lines + 1).toLocaleString('da-DK')} (`)), JSON.stringify([...texts]));
       }
       // Checked: the preview replaces the progress (with JavaScript the script reloads the page and focuses its heading).
       await refresh('Filen er kontrolleret. Se tallene, og tryk Importér.');
@@ -155,8 +159,8 @@ for (const javaScript of [true, false]) {
         await assertGoodPage(page);
       }
       await page.getByRole('button', { name: 'Importér' }).click();
-      await refresh('150.000 linjer med i alt 150.000 henvendelser er gemt.');
-      assert.ok(await page.getByText('150.000 linjer med i alt 150.000 henvendelser er gemt.').isVisible());
+      await refresh(`${shown} linjer med i alt ${shown} henvendelser er gemt.`);
+      assert.ok(await page.getByText(`${shown} linjer med i alt ${shown} henvendelser er gemt.`).isVisible());
       if (javaScript) await assertGoodPage(page);
     } finally {
       await worker.stop();
