@@ -95,15 +95,19 @@ export async function run(): Promise<void> {
     let worstRatio = Infinity;
     for (const department of [null, 'miljoe-teknik']) {
       const ctx: FigureContext = await figureContext(db, config, period, department);
-      const naive: FigureContext = { ...ctx, totals: rawContactTotals };
+      // Counts the naive run's registry reads: a figure with none (transfers come from cases) has no ratio.
+      let registryReads = 0;
+      const naive: FigureContext = { ...ctx, totals: (db, query) => (registryReads++, rawContactTotals(db, query)) };
       console.log(`${department ?? 'municipality'}:`);
       console.log(`${'  figure'.padEnd(28)} ${'aggregates'.padStart(11)} ${'raw contacts'.padStart(13)} ${'ratio'.padStart(8)}`);
       for (const [name, fn] of Object.entries(figureFunctions)) {
         const fast = await median(() => fn(ctx));
+        registryReads = 0;
         const slow = await median(() => fn(naive), 1);
         worst = Math.max(worst, fast);
-        worstRatio = Math.min(worstRatio, slow / fast);
-        console.log(`  ${name.padEnd(26)} ${fast.toFixed(1).padStart(8)} ms ${slow.toFixed(1).padStart(10)} ms ${(slow / fast).toFixed(1).padStart(7)}×${fast <= 50 ? '' : '  (goal ≤ 50 ms: MISSED)'}`);
+        const ratio = registryReads > 0 ? `${(slow / fast).toFixed(1).padStart(7)}×` : '      — (not from the registry)';
+        if (registryReads > 0) worstRatio = Math.min(worstRatio, slow / fast);
+        console.log(`  ${name.padEnd(26)} ${fast.toFixed(1).padStart(8)} ms ${slow.toFixed(1).padStart(10)} ms ${ratio}${fast <= 50 ? '' : '  (goal ≤ 50 ms: MISSED)'}`);
       }
     }
     console.log(`slowest figure ${worst.toFixed(1)} ms (goal ≤ 50 ms: ${worst <= 50 ? 'met' : 'MISSED'}); smallest ratio ${worstRatio.toFixed(1)}× (goal ≥ 20×: ${worstRatio >= 20 ? 'met' : 'MISSED'})`);

@@ -46,9 +46,19 @@ if (suite === 'browser' && !chromium) {
 }
 console.log(`Running ${selected.length} test files (${suite}${process.env.DATABASE_URL ? ', PostgreSQL' : ', SQLite'}).`);
 
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...(process.env.TEST_ONLY ? ['--test-only'] : []), ...selected],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } },
-);
-process.exit(result.status ?? 1);
+// Unit and database tests mostly wait (fsync, PostgreSQL round trips), so more of their files
+// run at once; browser tests each drive Chromium and a server, two at a time on two cores.
+const runs = [
+  { files: selected.filter((f) => !isBrowser(f)), concurrency: Number(process.env.KANAL_TEST_CONCURRENCY ?? 4) },
+  { files: selected.filter(isBrowser), concurrency: 2 },
+].filter((r) => r.files.length > 0);
+let failed = false;
+for (const { files, concurrency } of runs) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...(process.env.TEST_ONLY ? ['--test-only'] : []), ...files],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } },
+  );
+  if (result.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
