@@ -1,8 +1,8 @@
 // The database handle every module gets, and the one migrator for all modules' migrations.
 import path from 'node:path';
-import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, SqliteDialect, type Migration, type Transaction } from 'kysely';
 import { openSqlite, conventionalSqlite } from './sqlite.ts';
-import { openPostgresPool } from './postgres.ts';
+import { KanalPostgresDialect, openPostgresPool } from './postgres.ts';
 import { dialectOf, type Dialect } from './conventions.ts';
 
 export * from './conventions.ts';
@@ -40,7 +40,7 @@ export interface DatabaseOptions {
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = openPostgresPool({ url: options.databaseUrl, poolSize: options.poolSize ?? 10, searchPath: options.searchPath });
-    const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<NoTables>({ dialect: new KanalPostgresDialect({ pool }) });
     return { db, dialect: 'postgres', description: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }
   const file = path.resolve(options.dataDir, options.sqliteFile ?? 'kanal.sqlite');

@@ -1,5 +1,6 @@
 // PostgreSQL through pg, with type parsers that give the same JavaScript types as SQLite.
 import pg from 'pg';
+import { PostgresDialect, PostgresIntrospector, sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type SchemaMetadata, type TableMetadata } from 'kysely';
 
 const { types } = pg;
 type Parser = (value: string) => unknown;
@@ -35,4 +36,43 @@ export function openPostgresPool(options: PostgresOptions): pg.Pool {
     types: conventionalTypes,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   });
+}
+
+/**
+ * Kysely's PostgreSQL introspection (the migrator asks it whether its tables exist) reads every
+ * schema in the database and calls has_schema_privilege on each, which fails when another
+ * schema is dropped meanwhile — as test schemas are, and other tenants' may be. Kanal lives in
+ * one schema, so it looks only there.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  readonly #db: Kysely<unknown>;
+  readonly #all: PostgresIntrospector;
+
+  constructor(db: Kysely<unknown>) {
+    this.#db = db;
+    this.#all = new PostgresIntrospector(db);
+  }
+
+  getSchemas(): Promise<SchemaMetadata[]> {
+    return this.#all.getSchemas();
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; is_view: boolean }>`
+      select c.relname as name, ns.nspname as schema, c.relkind = 'v' as is_view
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace ns on ns.oid = c.relnamespace
+      where ns.nspname = current_schema() and c.relkind in ('r', 'v', 'p')`.execute(this.#db);
+    // Names only: the migrator needs no column details, and nothing else in Kanal introspects.
+    return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.is_view, columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+export class KanalPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
 }
