@@ -1,6 +1,19 @@
 // PostgreSQL through pg, with type parsers that give the same JavaScript types as SQLite.
 import pg from 'pg';
-import { PostgresDialect, PostgresIntrospector, sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type SchemaMetadata, type TableMetadata } from 'kysely';
+import {
+  PostgresDialect,
+  PostgresIntrospector,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type Kysely,
+  type PostgresCursor,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 
 const { types } = pg;
 type Parser = (value: string) => unknown;
@@ -29,13 +42,57 @@ export interface PostgresOptions {
   searchPath?: string | undefined;
 }
 
-export function openPostgresPool(options: PostgresOptions): pg.Pool {
-  return new pg.Pool({
+export function openPostgresPool(options: PostgresOptions): PostgresPool {
+  const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
     types: conventionalTypes,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   });
+  return { connect: async () => preparing(await pool.connect()), end: () => pool.end() };
+}
+
+/**
+ * For Kanal's short statements PostgreSQL spends more time parsing and planning than running
+ * them (a contact's record() CTE: most of its time). So every distinct parameterised statement
+ * text gets a name and runs as a prepared statement: pg parses it once per connection, and
+ * PostgreSQL reuses its plan. Texts are Kysely's, built from code, so there are few of them;
+ * past the cap (IN lists of many lengths, say) statements run unnamed as before.
+ */
+const maxNamedStatements = 2000;
+const statementNames = new Map<string, string>();
+let lastName = 0;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < maxNamedStatements) {
+    name = `kanal_${++lastName}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** PostgreSQL's answer when a table a prepared statement selects from changed its columns (a migration by another node). */
+const isStalePlan = (error: unknown) => (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
+
+function preparing(client: pg.PoolClient): PostgresPoolClient {
+  async function run<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+    const name = parameters.length > 0 ? statementName(text) : undefined;
+    try {
+      return (await client.query({ name, text, values: [...parameters] })) as unknown as PostgresQueryResult<R>;
+    } catch (error) {
+      // The next use gets a new name, so each connection parses the statement afresh.
+      if (name !== undefined && isStalePlan(error) && statementNames.get(text) === name) statementNames.delete(text);
+      throw error;
+    }
+  }
+  function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  function query<R>(textOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    // Cursors (streamed results) pass through unnamed.
+    return typeof textOrCursor === 'string' ? run<R>(textOrCursor, parameters ?? []) : (client.query(textOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>);
+  }
+  return { query, release: (destroy) => client.release(destroy) };
 }
 
 /**
