@@ -1,6 +1,7 @@
 // Server process for the self-service benchmark: Kanal with every production middleware
 // on a fresh database (SQLite with synchronous=FULL, or PostgreSQL with DATABASE_URL), and
-// N ready-to-send drafts of "Anmeld rotter". Prints one JSON line when it listens:
+// N ready-to-send drafts of "Anmeld rotter" (each submission makes a real case and contact through
+// the cases and contacts modules, as in production). Prints one JSON line when it listens:
 // { port, file } (the file holds { drafts: [{ id, cookie, body }], stepPage: { path, cookie } }); on
 // SIGTERM it writes its group-commit figures to $KANAL_BENCH_STATS.
 //   raw — instead of serving, sends the drafts in-process (the same statements, no HTTP)
@@ -19,8 +20,9 @@ import { csrfTokenFor } from '../src/platform/auth/secrets.ts';
 import { cookieNames } from '../src/platform/auth/plugin.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
 import { createSelfServiceModule, type SelfService } from '../src/modules/selfservice/index.ts';
+import { livePorts } from '../src/modules/selfservice/live-ports.ts';
 import { productionBenchEnv } from './env.ts';
-import { appModulesWith, createPortTables, planAnswers, recordingPorts } from '../src/modules/selfservice/testing.ts';
+import { appModulesWith, planAnswers } from '../src/modules/selfservice/testing.ts';
 
 const [mode = 'serve', count = '12000', seconds = '5', connections = '10'] = process.argv.slice(2);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-ss-'));
@@ -39,9 +41,10 @@ if (config.databaseUrl) {
   Object.assign(database, openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize, searchPath: schema }));
 }
 let service!: SelfService;
-const modules = appModulesWith(createSelfServiceModule({ ports: recordingPorts(), onReady: (s) => (service = s) }));
+// The app's modules; the self-service one is the app's (live ports), only told to hand over
+// its service for making the drafts.
+const modules = appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (service = s) }));
 await migrateToLatest(database.db, collectMigrations(modules));
-await createPortTables(database.db);
 const app = await buildApp({ config, database, logger: createLogger(config.logLevel), modules });
 await app.ready();
 

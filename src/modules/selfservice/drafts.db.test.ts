@@ -7,29 +7,19 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
-import { localDiskStorage } from '../../platform/storage/index.ts';
-import { albertslundRegister } from './address-register.ts';
-import { noVirusScan, storageFileStore } from './attachments.ts';
+import type { TestDatabase } from '../../platform/db/testing.ts';
 import { catalogueOf, loadCatalogue } from './definitions.ts';
-import { migrations } from './migrations.ts';
-import { collectMigrations } from '../../platform/module.ts';
-import { jobsModule } from '../../platform/jobs/index.ts';
-import { notifyModule } from '../../platform/notify/index.ts';
-import { countRows, createPortTables, PNG, planAnswers, recordingPorts } from './testing.ts';
-import { selfService, type Draft } from './service.ts';
+import { caseOfSubmission, createAppTestDatabase, PNG, planAnswers, selfServiceOn, submissionCounts } from './testing.ts';
+import type { Draft } from './service.ts';
 import type { ServiceDefinition } from './schema.ts';
 
 let database: TestDatabase;
 const catalogue = loadCatalogue();
 let now = new Date('2026-11-27T10:00:00Z');
-const make = (cat = catalogue) =>
-  selfService({ db: database.db, catalogue: cat, ports: recordingPorts(), files: storageFileStore(localDiskStorage(path.join(database.dataDir, 'files'), { maxBytes: 50 * 1024 * 1024 })), scan: noVirusScan, addresses: albertslundRegister(), draftDays: 30, clock: () => now });
+const make = (cat = catalogue) => selfServiceOn(database.db, database.dataDir, { catalogue: cat, clock: () => now });
 
 before(async () => {
-  database = await createTestDatabase();
-  await migrateToLatest(database.db, collectMigrations([jobsModule, notifyModule, { name: 'selfservice', migrations }]));
-  await createPortTables(database.db);
+  database = await createAppTestDatabase();
 });
 after(() => database.close());
 
@@ -62,12 +52,7 @@ async function runChild(draftId: string, when: string): Promise<{ code: number |
   return { code, signal, out };
 }
 
-const counts = async () => ({
-  submissions: await countRows(database.db, 'selfservice_submission'),
-  cases: await countRows(database.db, 'test_case'),
-  contacts: await countRows(database.db, 'test_contact'),
-  jobs: await countRows(database.db, 'jobs'),
-});
+const counts = () => submissionCounts(database.db);
 
 test('killed inside the submission transaction: nothing is left, and sending again works once', async () => {
   const draft = await answeredDraft('raaden-over-vejareal');
@@ -84,6 +69,7 @@ test('killed inside the submission transaction: nothing is left, and sending aga
   assert.ok('submission' in sent && !sent.replayed);
   const after = await counts();
   assert.deepEqual(after, { submissions: before.submissions + 1, cases: before.cases + 1, contacts: before.contacts + 1, jobs: before.jobs + 1 });
+  assert.equal((await caseOfSubmission(database.db, service, sent.submission.reference))?.service, 'raaden-over-vejareal');
 });
 
 test('killed after the commit, before the answer: everything is there, and a retry gives the same receipt', async () => {
@@ -98,6 +84,8 @@ test('killed after the commit, before the answer: everything is there, and a ret
   const again = await service.submitDraft(catalogue.get('anmeld-rotter')!, reopened, 'da');
   assert.ok('submission' in again && again.replayed);
   assert.equal((await counts()).cases, before.cases + 1);
+  // The child's case, in the cases module.
+  assert.equal((await caseOfSubmission(database.db, service, again.submission.reference))?.service, 'anmeld-rotter');
 });
 
 test('uploads are kept with the draft; expiry deletes the draft, its attachment rows and its files', async () => {

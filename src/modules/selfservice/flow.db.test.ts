@@ -2,26 +2,20 @@
 // answers, declaration, submission, receipt, PDF — on SQLite and PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
-import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { createSelfServiceModule } from './index.ts';
-import { appModulesWith, countRows, createPortTables, PNG, recordingPorts } from './testing.ts';
+import { livePorts } from './live-ports.ts';
+import { appModulesWith, caseOfSubmission, contactTotals, countRows, PNG } from './testing.ts';
 import type { SelfService } from './service.ts';
 
-
-
-let t: TestApp;
+let t: ListeningTestApp;
 let base: string;
 let service: SelfService;
 
 before(async () => {
-  const module = createSelfServiceModule({ ports: recordingPorts(), onReady: (s) => (service = s) });
-  t = await startTestApp({ modules: appModulesWith(module) });
-  await createPortTables(t.database.db);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (service = s) })) });
+  base = t.baseUrl;
 });
 after(() => t.close());
 
@@ -113,10 +107,16 @@ test('report rats end to end: errors, upload, check answers, declaration, receip
   const bytes = Buffer.from(await pdf.arrayBuffer());
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
 
-  const cases = await sql<{ department: string; submission: string; kle: string }>`select department, submission, kle from test_case`.execute(t.database.db);
-  assert.deepEqual(cases.rows, [{ department: 'miljoe-teknik', submission: reference, kle: '09.17' }]);
-  const contacts = await sql<{ channel: string; kind: string }>`select channel, kind from test_contact`.execute(t.database.db);
-  assert.deepEqual(contacts.rows, [{ channel: 'self_service', kind: 'transaction' }]);
+  // One case in the cases module, in the right department, holding the answers under the receipt number.
+  assert.equal(await countRows(t.database.db, 'cases'), 1);
+  const created = await caseOfSubmission(t.database.db, service, reference);
+  assert.ok(created);
+  assert.deepEqual([created.department, created.kle, created.service], ['miljoe-teknik', '09.17', 'anmeld-rotter']);
+  assert.equal(created.submission.sections[0]!.title, `Ansøgning ${reference}`);
+  // One self-service contact in the registry, on the topic the KLE number points to.
+  assert.deepEqual(await contactTotals(t.database.db, ['channel', 'kind', 'topic', 'service', 'department']), [
+    { channel: 'self_service', kind: 'transaction', topic: 'rotter', service: 'anmeld-rotter', department: 'miljoe-teknik', count: 1 },
+  ]);
   assert.equal(await countRows(t.database.db, 'notify_messages'), 0, 'no e-mail address was given, so no e-mail receipt');
   // The attachment now belongs to the submission.
   const sub = await service.submission(reference);

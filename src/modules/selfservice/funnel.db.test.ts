@@ -3,20 +3,12 @@
 // completed only. The funnel tables hold nothing about the person.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
-import { localDiskStorage } from '../../platform/storage/index.ts';
-import { albertslundRegister } from './address-register.ts';
-import { noVirusScan, storageFileStore } from './attachments.ts';
+import type { TestDatabase } from '../../platform/db/testing.ts';
 import { loadCatalogue } from './definitions.ts';
 import { attemptTotals, funnel, funnelCsv } from './funnel.ts';
-import { migrations } from './migrations.ts';
-import { collectMigrations } from '../../platform/module.ts';
-import { jobsModule } from '../../platform/jobs/index.ts';
-import { notifyModule } from '../../platform/notify/index.ts';
-import { createPortTables, planAnswers, recordingPorts } from './testing.ts';
-import { selfService, type Draft } from './service.ts';
+import { createAppTestDatabase, planAnswers, selfServiceOn } from './testing.ts';
+import type { Draft, SelfService } from './service.ts';
 
 let database: TestDatabase;
 const catalogue = loadCatalogue();
@@ -24,13 +16,11 @@ const def = catalogue.get('anmeld-rotter')!;
 const t0 = Date.parse('2026-11-20T10:00:00Z');
 let now = new Date(t0);
 const at = (minutes: number) => (now = new Date(t0 + minutes * 60_000));
-let service: ReturnType<typeof selfService>;
+let service: SelfService;
 
 before(async () => {
-  database = await createTestDatabase();
-  await migrateToLatest(database.db, collectMigrations([jobsModule, notifyModule, { name: 'selfservice', migrations }]));
-  await createPortTables(database.db);
-  service = selfService({ db: database.db, catalogue, ports: recordingPorts(), files: storageFileStore(localDiskStorage(path.join(database.dataDir, 'f'), { maxBytes: 50 * 1024 * 1024 })), scan: noVirusScan, addresses: albertslundRegister(), draftDays: 30, clock: () => now });
+  database = await createAppTestDatabase();
+  service = selfServiceOn(database.db, database.dataDir, { catalogue, clock: () => now });
 });
 after(() => database.close());
 

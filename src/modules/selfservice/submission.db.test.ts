@@ -4,26 +4,30 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { startTestApp } from '../../../test/helpers/app.ts';
+import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { createSelfServiceModule } from './index.ts';
-import { appModulesWith, countRows, createPortTables, planAnswers, recordingPorts } from './testing.ts';
+import { livePorts } from './live-ports.ts';
+import { appModulesWith, caseOfSubmission, contactTotals, planAnswers, submissionCounts } from './testing.ts';
 import type { Draft, SelfService } from './service.ts';
 import type { ServiceDefinition } from './schema.ts';
 
-let t: TestApp;
+let t: ListeningTestApp;
 let base: string;
 let service: SelfService;
 
 before(async () => {
-  const module = createSelfServiceModule({ ports: recordingPorts(), onReady: (s) => (service = s) });
-  t = await startTestApp({ modules: appModulesWith(module) });
-  await createPortTables(t.database.db);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (service = s) })) });
+  base = t.baseUrl;
 });
 after(() => t.close());
+
+/** Exactly one submission, one case and one contact more than `before`. */
+async function assertOneMore(before: Awaited<ReturnType<typeof submissionCounts>>): Promise<void> {
+  const after = await submissionCounts(t.database.db);
+  assert.deepEqual([after.submissions, after.cases, after.contacts], [before.submissions + 1, before.cases + 1, before.contacts + 1]);
+}
 
 /** Runs a service through its pages up to "Tjek dine svar"; returns the draft's paths. */
 async function fillIn(c: FormClient, serviceId: string): Promise<{ draft: string; send: string }> {
@@ -55,21 +59,28 @@ test('every service open to anonymous users is completed through its pages, with
     assert.match(r.location!, /\/kvittering$/);
     const receipt = await c.get(r.location!);
     const reference = /(SB-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(receipt.text)?.[1];
-    const row = await sql<{ department: string; service: string }>`select department, service from test_case where submission = ${reference}`.execute(t.database.db);
-    assert.deepEqual(row.rows, [{ department: def.department, service: def.id }], def.id);
+    assert.ok(reference, def.id);
+    const created = await caseOfSubmission(t.database.db, service, reference);
+    assert.deepEqual([created?.department, created?.service], [def.department, def.id], def.id);
   }
+  // And one self-service contact each in the registry, in the service's department.
+  const contacts = await contactTotals(t.database.db, ['channel', 'service', 'department']);
+  assert.deepEqual(
+    contacts.sort((a, b) => a.service!.localeCompare(b.service!)),
+    open.map((d) => ({ channel: 'self_service', service: d.id, department: d.department, count: 1 })).sort((a, b) => a.service.localeCompare(b.service)),
+  );
 });
 
 test('a double click and two tabs sending the same draft make one submission and one case', async () => {
   const c = new FormClient(base);
   const { draft, send } = await fillIn(c, 'henvendelse-eller-klage');
-  const casesBefore = await countRows(t.database.db, 'test_case');
+  const before = await submissionCounts(t.database.db);
   const replies = await Promise.all(Array.from({ length: 6 }, () => c.post(send, { declaration: 'yes' })));
   for (const r of replies) {
     assert.equal(r.status, 303);
     assert.match(r.location!, /\/kvittering/);
   }
-  assert.equal(await countRows(t.database.db, 'test_case'), casesBefore + 1);
+  await assertOneMore(before);
   const subs = await sql<{ n: number }>`select count(*) as n from selfservice_submission where idempotency_key = ${`draft:${draft}`}`.execute(t.database.db);
   assert.equal(Number(subs.rows[0]!.n), 1);
   // The later ones say so.
@@ -96,13 +107,13 @@ test('the API: catalogue, definition, validation like the pages, idempotent subm
   assert.equal(exit.status, 400);
 
   const answers = { dyr: 'rotter', adresse: 'Bygaden 12', hvor: 'have', 'set-dato': '2026-11-01', navn: 'Anne Hansen', telefon: '43686868' };
-  const before = await countRows(t.database.db, 'test_case');
+  const before = await submissionCounts(t.database.db);
   const [a, b, c2] = await Promise.all([post(answers, 'key-good-00001'), post(answers, 'key-good-00001'), post(answers, 'key-good-00001')]);
   const statuses = [a.status, b.status, c2.status].sort();
   assert.deepEqual(statuses, [200, 200, 201]);
   const receipts = (await Promise.all([a.json(), b.json(), c2.json()])) as { reference: string; replayed: boolean }[];
   assert.equal(new Set(receipts.map((r) => r.reference)).size, 1);
-  assert.equal(await countRows(t.database.db, 'test_case'), before + 1);
+  await assertOneMore(before);
   const unknown = await post({ ...answers, farve: 'rød' }, 'key-unknown-01');
   assert.equal(unknown.status, 400);
   const missingKey = await fetch(`${base}/api/services/anmeld-rotter/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
@@ -141,8 +152,12 @@ test('assisted self-service marks the submission and the contact', async () => {
   const sent = await service.submitDraft(def, current, 'da');
   assert.ok('submission' in sent);
   assert.equal(sent.submission.assisted, true);
-  const contact = await sql<{ assisted: number }>`select assisted from test_contact where case_reference = ${sent.submission.case_reference}`.execute(t.database.db);
-  assert.equal(Number(contact.rows[0]!.assisted), 1);
+  // The registry counts it as an assisted self-service contact (the only assisted one here).
+  const assisted = (await contactTotals(t.database.db, ['channel', 'service', 'assisted'])).filter((r) => r.assisted);
+  assert.deepEqual(assisted, [{ channel: 'self_service', service: def.id, assisted: true, count: 1 }]);
+  // The caseworker sees that the citizen had help.
+  const created = await caseOfSubmission(t.database.db, service, sent.submission.reference);
+  assert.ok(created?.submission.sections.some((s) => s.title === 'Medbetjening'));
 });
 
 test('an invalid definition directory stops the app from starting', async () => {
@@ -155,10 +170,10 @@ test('an invalid definition directory stops the app from starting', async () => 
 test('the same draft sent twice at once (one group-commit batch, or two): one submission, one case', async () => {
   const def = service.catalogue.get('henvendelse-eller-klage')!;
   const draft = await answeredDraft(def);
-  const cases = await countRows(t.database.db, 'test_case');
+  const before = await submissionCounts(t.database.db);
   const [a, b] = await Promise.all([service.submitDraft(def, draft, 'da'), service.submitDraft(def, draft, 'da')]);
   assert.ok('submission' in a && 'submission' in b);
   assert.equal(a.submission.reference, b.submission.reference);
   assert.deepEqual([a.replayed, b.replayed], [false, true]);
-  assert.equal(await countRows(t.database.db, 'test_case'), cases + 1);
+  await assertOneMore(before);
 });

@@ -1,44 +1,84 @@
-// For tests: submission ports that write the case, the contact and the jobs into tables
-// of their own inside the submission's transaction, so a test can see that all of them
-// commit or roll back together. The real modules replace them in the app (index.ts).
+// For tests of the self-service: a database and a service wired like the app's (the real
+// cases and contacts modules in the submission's transaction), a way to stop a submission
+// half-way through the real calls, what a submission leaves behind, and a generic driver.
+import path from 'node:path';
 import { sql } from 'kysely';
-import type { Db, Trx } from '../../platform/db/index.ts';
-import type { SubmissionPorts } from './ports.ts';
-import type { KanalModule } from '../../platform/module.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
+import { collectMigrations, type KanalModule } from '../../platform/module.ts';
+import { localDiskStorage } from '../../platform/storage/index.ts';
 import { modules } from '../../modules.ts';
+import { getCase, type CaseRecord } from '../cases/index.ts';
+import { aggregateTotals, type TotalDimension, type TotalRow } from '../contacts/index.ts';
+import { albertslundRegister } from './address-register.ts';
+import { noVirusScan, storageFileStore } from './attachments.ts';
+import type { Catalogue } from './definitions.ts';
+import { livePorts } from './live-ports.ts';
+import type { SubmissionPorts } from './ports.ts';
+import { selfService, type SelfService } from './service.ts';
 import { isVisible } from './conditions.ts';
 import { exitFor } from './flow.ts';
 import type { Answers, Field, ServiceDefinition, SimpleField } from './schema.ts';
 
-export async function createPortTables(db: Db): Promise<void> {
-  await sql`create table test_case (reference text primary key, department text not null, kle text not null, service text not null, submission text not null, applicant text not null)`.execute(db);
-  await sql`create table test_contact (case_reference text not null, channel text not null, kind text not null, assisted integer not null, department text not null)`.execute(db);
+/** A fresh database with every module's tables, as the app has it (the contact topics seeded). */
+export async function createAppTestDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  await migrateToLatest(database.db, collectMigrations(modules));
+  return database;
 }
 
-export function recordingPorts(options: { beforeCase?: () => void | Promise<void>; afterContact?: () => void | Promise<void> } = {}): SubmissionPorts {
-  let n = 0;
+/** The self-service on its own (no app), on the real cases and contacts modules unless `ports` says otherwise. */
+export function selfServiceOn(db: Db, dataDir: string, options: { catalogue: Catalogue; clock?: () => Date; ports?: SubmissionPorts }): SelfService {
+  return selfService({
+    db,
+    catalogue: options.catalogue,
+    ports: options.ports ?? livePorts,
+    files: storageFileStore(localDiskStorage(path.join(dataDir, 'files'), { maxBytes: 50 * 1024 * 1024 })),
+    scan: noVirusScan,
+    addresses: albertslundRegister(),
+    draftDays: 30,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+}
+
+/** The real ports with a hook after each real call: a test stops or fails the submission there. */
+export function livePortsWithHooks(hooks: { afterCase?: () => void | Promise<void>; afterContact?: () => void | Promise<void> }): SubmissionPorts {
   return {
-    async createCase(trx: Trx, request) {
-      await options.beforeCase?.();
-      n += 1;
-      const reference = `S-2026-${String(n).padStart(5, '0')}-${Math.random().toString(36).slice(2, 6)}`;
-      await sql`insert into test_case (reference, department, kle, service, submission, applicant) values (${reference}, ${request.department}, ${request.kle}, ${request.serviceId}, ${request.submissionReference}, ${JSON.stringify(request.applicant)})`.execute(trx);
-      return { reference };
+    async createCase(trx, request) {
+      const created = await livePorts.createCase(trx, request);
+      await hooks.afterCase?.();
+      return created;
     },
-    async recordContact(trx: Trx, contact) {
-      await sql`insert into test_contact (case_reference, channel, kind, assisted, department) values (${contact.caseReference}, ${contact.channel}, ${contact.kind}, ${contact.assisted ? 1 : 0}, ${contact.department})`.execute(trx);
-      await options.afterContact?.();
+    async recordContact(trx, contact) {
+      await livePorts.recordContact(trx, contact);
+      await hooks.afterContact?.();
     },
   };
 }
 
-export async function countRows(db: Db, table: 'test_case' | 'test_contact' | 'jobs' | 'notify_messages' | 'selfservice_submission'): Promise<number> {
+export async function countRows(db: Db, table: 'cases' | 'jobs' | 'notify_messages' | 'selfservice_submission'): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
-// ---- a generic driver: fills in any service with valid answers, avoiding exits ------------
+/** The contact registry's totals over every day, grouped as asked (what insights reads). */
+export function contactTotals(db: Db, by: readonly TotalDimension[] = []): Promise<TotalRow[]> {
+  return aggregateTotals(db, { firstDay: '2000-01-01', lastDay: '2099-12-31', by });
+}
 
+/** What submissions leave behind: submissions, cases, contacts in the registry and outbox jobs. */
+export async function submissionCounts(db: Db): Promise<{ submissions: number; cases: number; contacts: number; jobs: number }> {
+  const contacts = (await contactTotals(db)).reduce((sum, row) => sum + row.count, 0);
+  return { submissions: await countRows(db, 'selfservice_submission'), cases: await countRows(db, 'cases'), contacts, jobs: await countRows(db, 'jobs') };
+}
+
+/** The case a submission (by its receipt number) made, from the cases module. */
+export async function caseOfSubmission(db: Db, service: SelfService, reference: string): Promise<CaseRecord | undefined> {
+  const submission = await service.submission(reference);
+  return submission ? getCase(db, submission.case_reference) : undefined;
+}
+
+// ---- a generic driver: fills in any service with valid answers, avoiding exits ------------
 
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
