@@ -1,20 +1,19 @@
 // `kanal import contacts FILE`, `kanal contacts rebuild-aggregates` and the demo data, as real processes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../platform/db/index.ts';
 import * as store from './store.ts';
+import { kanal as kanalCommand } from '../../../test/helpers/cli.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-contacts-cli-'));
 after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-// The commands run on an embedded database of their own (DATABASE_URL is not passed on).
-const kanal = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', KANAL_LOG_LEVEL: 'warn', KANAL_DATA_DIR: dataDir } });
+// The commands run on an embedded database of their own, so this file is no database test: a
+// PostgreSQL run would only repeat it.
+const kanal = (...args: string[]) => kanalCommand(args, { KANAL_DATA_DIR: dataDir });
 
 async function aggregates() {
   const database = openDatabase({ dataDir });
