@@ -33,12 +33,25 @@ const config = loadConfig({
   KANAL_POST_RATE_LIMIT_IP: '100000000',
 });
 const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize });
-if (config.databaseUrl) {
-  // A fresh schema per run on PostgreSQL.
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
+// A fresh schema per run on PostgreSQL, dropped by finish().
+const schema = config.databaseUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
+if (schema) {
   await sql.raw(`create schema ${schema}`).execute(database.db);
   await database.close();
   Object.assign(database, openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize, searchPath: schema }));
+}
+
+/** Stops the app and leaves nothing behind: the data directory, and on PostgreSQL the run's schema. */
+async function finish(): Promise<never> {
+  await app.close();
+  await database.close();
+  if (schema) {
+    const admin = openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+    await sql.raw(`drop schema ${schema} cascade`).execute(admin.db);
+    await admin.close();
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
 }
 let service!: SelfService;
 // The app's modules; the self-service one is the app's (live ports), only told to hand over
@@ -86,10 +99,7 @@ if (mode === 'fsync') {
     done++;
   }
   process.stdout.write(`${JSON.stringify({ perSecond: done / ((Date.now() - started) / 1000) })}\n`);
-  await app.close();
-  await database.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
+  await finish();
 }
 
 if (mode === 'raw') {
@@ -112,10 +122,7 @@ if (mode === 'raw') {
   await Promise.all(Array.from({ length: Number(connections) }, worker));
   const commits = groupCommitOf(database.db).stats().commits - before.commits;
   process.stdout.write(`${JSON.stringify({ perSecond: done / ((Date.now() - started) / 1000), commitsPerSubmission: commits / done })}\n`);
-  await app.close();
-  await database.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
+  await finish();
 }
 
 const names = cookieNames(config);
@@ -137,8 +144,5 @@ process.stdout.write(`${JSON.stringify({ port, file: path.join(dataDir, 'drafts.
 process.on('SIGTERM', () => {
   // How many shared COMMITs the submissions (and rate-limit hits) needed, for the bench to print.
   if (process.env.KANAL_BENCH_STATS) fs.writeFileSync(process.env.KANAL_BENCH_STATS, JSON.stringify(groupCommitOf(database.db).stats()));
-  void app.close().then(() => database.close()).then(() => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
+  void finish();
 });
