@@ -5,7 +5,7 @@ import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../pl
 import { openDatabase } from '../../platform/db/index.ts';
 import { KanalError } from '../../platform/http/errors.ts';
 import type { CaseRecord } from './schema.ts';
-import { makeCase, caseworker, casesTestMigrations } from './testing.ts';
+import { makeCase, newCaseInput, caseworker, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
 import { departmentInbox } from './inbox.ts';
 import { countByStatus, findLetters, findTimeline, transfersBetween } from './store.ts';
@@ -52,6 +52,30 @@ test('two app nodes creating cases at once never get the same reference', () =>
       await second.close();
     }
   }));
+
+test('PostgreSQL: a year counted before the sequences continues in its sequence; a rolled-back number is skipped', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only' }, async () => {
+  const database = await createTestDatabase();
+  try {
+    const all = casesTestMigrations();
+    // A database from before the sequences: 41 cases in 2025.
+    await migrateToLatest(database.db, Object.fromEntries(Object.entries(all).filter(([name]) => name !== 'cases-20261127-year-sequences')));
+    await sql`insert into case_reference_counters (year, last_number) values (2025, 41)`.execute(database.db);
+    await migrateToLatest(database.db, all);
+    const receivedAt = new Date('2025-05-05T10:00:00Z');
+    assert.equal((await makeCase(database.db, { receivedAt })).reference, '2025-000042');
+    // A case whose transaction rolls back takes its number with it; the next case does not wait for it.
+    await assert.rejects(
+      database.db.transaction().execute(async (trx) => {
+        await service.createCase(trx, newCaseInput({ receivedAt }));
+        throw new Error('rolled back');
+      }),
+      /rolled back/,
+    );
+    assert.equal((await makeCase(database.db, { receivedAt })).reference, '2025-000044');
+  } finally {
+    await database.close();
+  }
+});
 
 test('a case starts received with a deadline and a public "submitted" entry; bad input changes nothing', () =>
   withDb(async ({ db }) => {

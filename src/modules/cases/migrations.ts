@@ -10,7 +10,8 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
   const day = pg ? sql`date` : sql`text`;
 
   // One row per year; the next reference number is taken by updating it inside the
-  // transaction that creates the case, so numbers are unique across app nodes.
+  // transaction that creates the case, so numbers are unique across app nodes. (SQLite; on
+  // PostgreSQL a sequence per year since cases-20261127-year-sequences.)
   await db.schema
     .createTable('case_reference_counters')
     .addColumn('year', 'integer', (c) => c.primaryKey())
@@ -199,6 +200,17 @@ async function createStatusCounts(db: Kysely<unknown>, pg: boolean): Promise<voi
     when old.status <> new.status or old.department <> new.department begin ${add('old', -1)} ${add('new', 1)} end`).execute(db);
 }
 
+/** PostgreSQL: the years counted so far continue in a sequence each (see store.takeReferenceNumber). */
+async function referenceSequences(db: Kysely<unknown>): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  const { rows } = await sql<{ year: number; last_number: number }>`select year, last_number from case_reference_counters`.execute(db);
+  for (const { year, last_number } of rows) {
+    await sql`create sequence ${sql.id(`case_reference_${year}`)} start with ${sql.lit(Number(last_number) + 1)}`.execute(db);
+  }
+}
+
 export const casesMigrations: Record<string, Migration> = {
   'cases-20261127-tables': { up: createTables },
+  // Named to sort after the tables it reads (migrations of a day run in name order).
+  'cases-20261127-year-sequences': { up: referenceSequences },
 };

@@ -1,6 +1,6 @@
 // The only file that queries the cases module's tables.
 import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Db, JsonColumn, Timestamp, Trx } from '../../platform/db/index.ts';
+import { dialectOf, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Day } from '../../platform/calendar/index.ts';
 import { caseStatuses, type CaseStatus } from './status.ts';
 import type { Actor, Attachment, CaseRecord, Decision, Letter, Party, Priority, Submission, TimelineEntry, TimelineKind } from './schema.ts';
@@ -129,8 +129,16 @@ export type NewCaseRow = Omit<Insertable<CasesTable>, 'reference'>;
 
 // ---- references ----
 
-/** Takes the next number of the year: the counter row is locked until the transaction ends. */
+/**
+ * Takes the next number of the year. On SQLite from a counter row, updated in the case's own
+ * transaction (SQLite has one writer at a time anyway). On PostgreSQL from a sequence per year:
+ * a counter row would stay locked until the case's transaction commits, so cases created at the
+ * same moment — a morning's self-service submissions — would each wait for the one before. A
+ * sequence never waits; the price is that a number taken by a transaction that rolls back is
+ * skipped, so a year's numbers may have gaps.
+ */
 export async function takeReferenceNumber(trx: Trx, year: number): Promise<number> {
+  if (dialectOf(trx) === 'postgres') return takeFromSequence(trx, year);
   const row = await q(trx)
     .insertInto('case_reference_counters')
     .values({ year, last_number: 1 })
@@ -138,6 +146,28 @@ export async function takeReferenceNumber(trx: Trx, year: number): Promise<numbe
     .returning('last_number')
     .executeTakeFirstOrThrow();
   return row.last_number;
+}
+
+/** The sequence of a year's case numbers on PostgreSQL (created by the year's first case). */
+export const referenceSequence = (year: number) => `case_reference_${Math.trunc(year)}`;
+
+async function takeFromSequence(trx: Trx, year: number): Promise<number> {
+  const name = referenceSequence(year);
+  // nextval(null) is null: no error (which would end the transaction) when the sequence is missing.
+  const taken = await sql<{ n: number | null }>`select nextval(to_regclass(${name})) as n`.execute(trx);
+  if (taken.rows[0]?.n != null) return taken.rows[0].n;
+  // The year's first case. Another node making the same sequence at once holds its name until
+  // it commits; then this one fails on the name, and uses that sequence instead.
+  await sql`savepoint case_reference_sequence`.execute(trx);
+  try {
+    await sql`create sequence if not exists ${sql.id(name)}`.execute(trx);
+    await sql`release savepoint case_reference_sequence`.execute(trx);
+  } catch (error) {
+    if (!['23505', '42P07'].includes((error as { code?: string }).code ?? '')) throw error;
+    await sql`rollback to savepoint case_reference_sequence`.execute(trx);
+  }
+  const { rows } = await sql<{ n: number }>`select nextval(${name}::regclass) as n`.execute(trx);
+  return rows[0]!.n;
 }
 
 // ---- cases ----

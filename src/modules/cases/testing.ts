@@ -10,22 +10,26 @@ export const casesTestMigrations = () => collectMigrations(modules);
 
 let counter = 0;
 
-/** A case with sensible defaults; override what the test is about. */
-export async function makeCase(db: Db, overrides: Partial<NewCase> = {}): Promise<CaseRecord> {
+/** A new case's input with sensible defaults; override what the test is about. */
+export function newCaseInput(overrides: Partial<NewCase> = {}): NewCase {
   counter++;
-  return db.transaction().execute((trx) =>
-    createCase(trx, {
-      title: `Ansøgning ${counter}`,
-      service: 'byggetilladelse',
-      kle: '02.34.02',
-      department: 'miljoe-teknik',
-      party: { kind: 'person', cpr: '0101901234', name: 'Anne Jensen', email: 'anne@example.dk' },
-      submission: { sections: [{ title: 'Byggeriet', answers: [{ label: 'Hvad vil du bygge?', value: 'En carport' }] }] },
-      deadline: { workingDays: 10 },
-      actor: { kind: 'citizen', id: 'sub-anne', name: 'Anne Jensen' },
-      ...overrides,
-    }),
-  );
+  return {
+    title: `Ansøgning ${counter}`,
+    service: 'byggetilladelse',
+    kle: '02.34.02',
+    department: 'miljoe-teknik',
+    party: { kind: 'person', cpr: '0101901234', name: 'Anne Jensen', email: 'anne@example.dk' },
+    submission: { sections: [{ title: 'Byggeriet', answers: [{ label: 'Hvad vil du bygge?', value: 'En carport' }] }] },
+    deadline: { workingDays: 10 },
+    actor: { kind: 'citizen', id: 'sub-anne', name: 'Anne Jensen' },
+    ...overrides,
+  };
+}
+
+/** A case with sensible defaults, created in a transaction of its own. */
+export async function makeCase(db: Db, overrides: Partial<NewCase> = {}): Promise<CaseRecord> {
+  const input = newCaseInput(overrides);
+  return db.transaction().execute((trx) => createCase(trx, input));
 }
 
 export const caseworker = { kind: 'staff', id: 'sub-cw', name: 'Karin Sagsbehandler' } as const;

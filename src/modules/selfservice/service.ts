@@ -280,10 +280,28 @@ export function selfService(deps: SelfServiceDeps) {
           attachmentKeys: storageKeys,
           assisted: input.assisted,
         };
+        // The receipt by e-mail ("we have received it"; no content) and the webhook below go
+        // through the outbox, so they exist exactly when the submission does.
+        const email = receiptAddress(def, answers);
+        if (email) await sendNotification(trx, { channel: 'email', to: email, template: 'received', lang: input.lang, key: `selfservice.receipt:${reference}` });
+        if (input.draft) {
+          await store.markDraftSubmitted(trx, input.draft.id, reference);
+          await store.completeAttempt(trx, input.draft.attempt_id, submittedAt, null);
+        } else {
+          // An API submission is an attempt of its own: started and completed at once.
+          const id = randomUUID();
+          await store.insertAttempt(trx, { id, service_id: def.id, assisted: input.assisted, started_at: submittedAt });
+          await store.completeAttempt(trx, id, submittedAt, null);
+        }
+        // The case and the contact last: they update shared rows (a department's case counts, the
+        // day's contact figures) that stay locked until COMMIT, so other submissions wait only for these.
         const created = await deps.ports.createCase(trx, request);
         row.case_reference = created.reference;
         await store.setCaseReference(trx, reference, created.reference);
         await store.attachToSubmission(trx, attachmentIds, reference);
+        if (deps.webhookUrl) {
+          await enqueue(trx, 'selfservice.submitted', { reference, serviceId: def.id, serviceVersion: def.version, caseReference: created.reference, submittedAt }, { key: `selfservice.submitted:${reference}` });
+        }
         await deps.ports.recordContact(trx, {
           channel: 'self_service',
           direction: 'in',
@@ -297,22 +315,6 @@ export function selfService(deps: SelfServiceDeps) {
           ...(party.cpr ? { cpr: party.cpr } : {}),
           ...(party.cvr ? { cvr: party.cvr } : {}),
         });
-        // The receipt by e-mail ("we have received it"; no content) and the webhook go
-        // through the outbox, so they exist exactly when the submission does.
-        const email = receiptAddress(def, answers);
-        if (email) await sendNotification(trx, { channel: 'email', to: email, template: 'received', lang: input.lang, key: `selfservice.receipt:${reference}` });
-        if (deps.webhookUrl) {
-          await enqueue(trx, 'selfservice.submitted', { reference, serviceId: def.id, serviceVersion: def.version, caseReference: created.reference, submittedAt }, { key: `selfservice.submitted:${reference}` });
-        }
-        if (input.draft) {
-          await store.markDraftSubmitted(trx, input.draft.id, reference);
-          await store.completeAttempt(trx, input.draft.attempt_id, submittedAt, null);
-        } else {
-          // An API submission is an attempt of its own: started and completed at once.
-          const id = randomUUID();
-          await store.insertAttempt(trx, { id, service_id: def.id, assisted: input.assisted, started_at: submittedAt });
-          await store.completeAttempt(trx, id, submittedAt, null);
-        }
         return { submission: row, replayed: false };
       });
     } catch (error) {
