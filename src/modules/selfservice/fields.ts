@@ -232,29 +232,32 @@ export async function checkStep(
 /** Answers as the page's raw form, to fill the fields in again (and to re-check them). */
 export function rawFromAnswers(fields: readonly Field[], answers: Answers): RawForm {
   const raw: RawForm = {};
-  const put = (field: SimpleField, name: string, value: AnswerValue | undefined) => {
-    if (value === undefined) return;
-    if (field.type === 'date' && typeof value === 'string') {
-      const [y, m, d] = value.split('-');
-      raw[`${name}-day`] = String(Number(d));
-      raw[`${name}-month`] = String(Number(m));
-      raw[`${name}-year`] = y;
-    } else if (Array.isArray(value)) raw[name] = value.filter((v): v is string => typeof v === 'string');
-    else if (typeof value === 'object') raw[name] = (value).text;
-    else raw[name] = field.type === 'number' && typeof value === 'number' ? String(value).replace('.', ',') : String(value);
-  };
   for (const field of fields) {
     if (!isInput(field) || field.type === 'file') continue;
     const value = answers[field.id];
     if (field.type === 'group') {
       const items = Array.isArray(value) ? (value as GroupItem[]) : [];
       raw[`${field.id}-count`] = String(Math.max(items.length, 1));
-      items.forEach((item, i) => (field.fields as SimpleField[]).forEach((inner) => put(inner, `${field.id}-${i}-${inner.id}`, item[inner.id])));
+      items.forEach((item, i) => (field.fields as SimpleField[]).forEach((inner) => putRaw(raw, inner, `${field.id}-${i}-${inner.id}`, item[inner.id])));
       continue;
     }
-    put(field, field.id, value);
+    putRaw(raw, field, field.id, value);
   }
   return raw;
+}
+
+// Not a closure inside rawFromAnswers: under tsx a named closure gets its name set
+// (Object.defineProperty) each time it is made, about 1% of a step page's CPU.
+function putRaw(raw: RawForm, field: SimpleField, name: string, value: AnswerValue | undefined): void {
+  if (value === undefined) return;
+  if (field.type === 'date' && typeof value === 'string') {
+    const [y, m, d] = value.split('-');
+    raw[`${name}-day`] = String(Number(d));
+    raw[`${name}-month`] = String(Number(m));
+    raw[`${name}-year`] = y;
+  } else if (Array.isArray(value)) raw[name] = value.filter((v): v is string => typeof v === 'string');
+  else if (typeof value === 'object') raw[name] = value.text;
+  else raw[name] = field.type === 'number' && typeof value === 'number' ? String(value).replace('.', ',') : String(value);
 }
 
 /** JSON answers from the API → the raw form, so the API is checked exactly like the page. */

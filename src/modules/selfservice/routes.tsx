@@ -100,7 +100,6 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
   async function draftFor(request: FastifyRequest, reply: FastifyReply): Promise<{ def: ServiceDefinition; draft: Draft; changed: boolean } | undefined> {
     const params = request.params as { serviceId: string; draftId: string };
     const def = definition(params.serviceId);
-    const page = pageContext(request, config);
     const t = selfServiceMessages[request.lang];
     const login = loginOf(request);
     let opened = await service.openDraft(params.draftId, { secret: request.cookies[draftCookie({ id: params.draftId })], subject: login?.subject });
@@ -110,7 +109,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     }
     if (opened === 'gone' || opened === 'forbidden' || opened.service_id !== def.id) {
       reply.page(
-        <MessagePage ctx={page} title={t.draftGone}>
+        <MessagePage ctx={pageContext(request, config)} title={t.draftGone}>
           <p>{t.draftGoneLead}</p>
           <p>
             <a href={paths.service(def.id)}>{def.title[request.lang]}</a>
@@ -123,7 +122,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const current = await service.currentVersion(opened);
     if (current === 'gone') {
       reply.page(
-        <MessagePage ctx={page} title={t.draftGone}>
+        <MessagePage ctx={pageContext(request, config)} title={t.draftGone}>
           <p>{t.draftCannotContinue}</p>
         </MessagePage>,
         404,

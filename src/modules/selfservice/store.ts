@@ -87,8 +87,10 @@ export async function insertDraft(trx: Db | Trx, draft: Omit<DraftRow, 'answers'
   await q(trx).insertInto('selfservice_draft').values({ ...draft, answers: json(draft.answers), applicant: json(draft.applicant), submission_reference: null }).execute();
 }
 
-export function findDraft(db: Db | Trx, id: string): Promise<DraftRow | undefined> {
-  return q(db).selectFrom('selfservice_draft').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findDraft(db: Db | Trx, id: string): Promise<DraftRow | undefined> {
+  // On every page of a draft: a plain statement, without Kysely's query building (see findSession in platform/auth/store.ts).
+  const { rows } = await sql<DraftRow>`select * from selfservice_draft where id = ${id}`.execute(db);
+  return rows[0];
 }
 
 export async function updateDraft(db: Db | Trx, id: string, changes: { answers?: Answers; current_step?: string; updated_at: Timestamp; expires_at?: Timestamp; service_version?: number }): Promise<void> {

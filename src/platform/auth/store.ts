@@ -1,5 +1,5 @@
 // The only file with queries on the identity layer's tables.
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, JsonColumn, Timestamp, Trx } from '../db/index.ts';
 import type { StoredIdentity } from './identity.ts';
 
@@ -41,7 +41,10 @@ export async function insertSession(trx: Db | Trx, row: Insertable<AuthTables['a
 }
 
 export async function findSession(db: Db | Trx, idHash: string): Promise<SessionRow | undefined> {
-  return q(db).selectFrom('auth_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  // On every request with a session cookie: a plain statement. Building and compiling the
+  // query with Kysely was about a third of this lookup's CPU in the step-page profile.
+  const { rows } = await sql<SessionRow>`select * from auth_sessions where id_hash = ${idHash}`.execute(db);
+  return rows[0];
 }
 
 export async function touchSession(db: Db | Trx, idHash: string, lastSeenAt: Timestamp, idleExpiresAt: Timestamp): Promise<void> {

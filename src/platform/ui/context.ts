@@ -28,7 +28,8 @@ export function pageContext(request: FastifyRequest, config: Config): PageContex
     get csrfToken() {
       return request.csrfToken();
     },
-    loginUrl: loginUrl(path, undefined, false),
+    // The header links to the login only for someone not logged in.
+    loginUrl: request.viewer ? undefined : loginUrl(path, undefined, false),
     logoutUrl: authPaths.logout,
     testBanner: config.auth.testIdp ? authMessages[request.lang].testBanner : undefined,
     sessionWarning: session && {

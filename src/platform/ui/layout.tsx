@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/index.ts';
 import { layoutMessages } from './messages.ts';
 import { assetUrls } from './assets.ts';
 import { HeaderSearch } from './search.tsx';
+import { renderedOnce } from './render.ts';
 
 export interface Municipality {
   name: string;
@@ -64,10 +65,14 @@ function Document({ ctx, title, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${ctx.municipality.name}`}</title>
-        <link rel="stylesheet" href={assetUrls.css} />
-        <link rel="stylesheet" href={assetUrls.kanalCss} />
-        <script src={assetUrls.js} defer></script>
-        <script src={assetUrls.kanalJs} defer></script>
+        {renderedOnce(assetUrls, 'head', () => (
+          <>
+            <link rel="stylesheet" href={assetUrls.css} />
+            <link rel="stylesheet" href={assetUrls.kanalCss} />
+            <script src={assetUrls.js} defer></script>
+            <script src={assetUrls.kanalJs} defer></script>
+          </>
+        ))}
       </head>
       <body>{children}</body>
     </html>
@@ -134,9 +139,11 @@ function Header({ ctx, heading, nav, navLabel, audience }: { ctx: PageContext; h
       )}
       <div class="portal-info">
         <div class="portal-info-inner container">
-          <a href="/" class="kanal-logo-link" aria-label={`${ctx.municipality.name} – ${t.frontPageLink}`}>
-            <img class="kanal-logo" src={ctx.municipality.logoUrl ?? assetUrls.logo} alt="" />
-          </a>
+          {renderedOnce(ctx.municipality, `logo:${ctx.lang}`, () => (
+            <a href="/" class="kanal-logo-link" aria-label={`${ctx.municipality.name} – ${t.frontPageLink}`}>
+              <img class="kanal-logo" src={ctx.municipality.logoUrl ?? assetUrls.logo} alt="" />
+            </a>
+          ))}
           <PortalUser ctx={ctx} />
         </div>
       </div>
@@ -152,7 +159,7 @@ function Header({ ctx, heading, nav, navLabel, audience }: { ctx: PageContext; h
           )}
         </div>
       </div>
-      <HeaderSearch lang={ctx.lang} audience={audience} />
+      {renderedOnce(layoutMessages, `search:${ctx.lang}:${audience}`, () => <HeaderSearch lang={ctx.lang} audience={audience} />)}
       {nav.length > 0 && (
         <div class="navigation-menu">
           <div class="navigation-menu-inner container">
@@ -175,45 +182,50 @@ function Header({ ctx, heading, nav, navLabel, audience }: { ctx: PageContext; h
 }
 
 function Footer({ ctx }: { ctx: PageContext }) {
-  const t = layoutMessages[ctx.lang];
-  const m = ctx.municipality;
   return (
     <footer>
-      <div class="footer">
-        <div class="container">
-          <div class="row">
-            <div class="col-12 col-md-6 footer-col">
-              <section>
-                <h2 class="h5">{t.footerContact}</h2>
-                <ul class="unstyled-list">
-                  <li>{m.name}</li>
-                  <li>{m.address}</li>
-                  <li>
-                    {t.footerPhone}: <a href={`tel:${m.phone.replace(/\s+/g, '')}`}>{m.phone}</a>
-                  </li>
-                  <li>
-                    {t.footerEmail}: <a href={`mailto:${m.email}`}>{m.email}</a>
-                  </li>
-                </ul>
-              </section>
-            </div>
-            <div class="col-12 col-md-6 footer-col">
-              <section>
-                <ul class="unstyled-list">
-                  <li>
-                    <a href={m.accessibilityStatementUrl}>{t.accessibilityStatement}</a>
-                  </li>
-                  <li>
-                    <a href="/tilgaengelighed">{t.aboutAccessibility}</a>
-                  </li>
-                </ul>
-              </section>
-            </div>
+      {renderedOnce(ctx.municipality, `footer:${ctx.lang}`, () => <FooterContact municipality={ctx.municipality} lang={ctx.lang} />)}
+      <LanguageSwitch ctx={ctx} />
+    </footer>
+  );
+}
+
+function FooterContact({ municipality: m, lang }: { municipality: Municipality; lang: Lang }) {
+  const t = layoutMessages[lang];
+  return (
+    <div class="footer">
+      <div class="container">
+        <div class="row">
+          <div class="col-12 col-md-6 footer-col">
+            <section>
+              <h2 class="h5">{t.footerContact}</h2>
+              <ul class="unstyled-list">
+                <li>{m.name}</li>
+                <li>{m.address}</li>
+                <li>
+                  {t.footerPhone}: <a href={`tel:${m.phone.replace(/\s+/g, '')}`}>{m.phone}</a>
+                </li>
+                <li>
+                  {t.footerEmail}: <a href={`mailto:${m.email}`}>{m.email}</a>
+                </li>
+              </ul>
+            </section>
+          </div>
+          <div class="col-12 col-md-6 footer-col">
+            <section>
+              <ul class="unstyled-list">
+                <li>
+                  <a href={m.accessibilityStatementUrl}>{t.accessibilityStatement}</a>
+                </li>
+                <li>
+                  <a href="/tilgaengelighed">{t.aboutAccessibility}</a>
+                </li>
+              </ul>
+            </section>
           </div>
         </div>
       </div>
-      <LanguageSwitch ctx={ctx} />
-    </footer>
+    </div>
   );
 }
 

@@ -44,55 +44,49 @@ function Control({ field, name, raw, error, lang }: { field: SimpleField; name: 
   const texts = lang === 'da' ? DA_TEXTS : EN_TEXTS;
   const common = { id: name, label: field.label[lang], hint: field.hint?.[lang], error, required: field.required !== false, texts };
   const fieldset = { id: name, legend: field.label[lang], hint: field.hint?.[lang], error, required: field.required !== false, texts };
+  // The shared props go last, not first: see Field (platform/ui/components/form.tsx).
   switch (field.type) {
     case 'text':
-      return <TextInput {...common} name={name} value={one(raw, name)} characterLimit={field.maxLength ?? DEFAULT_TEXT_MAX} autocomplete={field.prefill === 'name' ? 'name' : field.prefill === 'organisation' ? 'organization' : undefined} />;
+      return <TextInput name={name} value={one(raw, name)} characterLimit={field.maxLength ?? DEFAULT_TEXT_MAX} autocomplete={field.prefill === 'name' ? 'name' : field.prefill === 'organisation' ? 'organization' : undefined} {...common} />;
     case 'textarea':
-      return <Textarea {...common} name={name} value={one(raw, name)} characterLimit={field.maxLength ?? DEFAULT_TEXTAREA_MAX} rows={6} />;
+      return <Textarea name={name} value={one(raw, name)} characterLimit={field.maxLength ?? DEFAULT_TEXTAREA_MAX} rows={6} {...common} />;
     case 'number':
-      return <NumberInput {...common} name={name} value={one(raw, name)} decimal={(field.decimals ?? 0) > 0} suffix={field.unit?.[lang]} />;
+      return <NumberInput name={name} value={one(raw, name)} decimal={(field.decimals ?? 0) > 0} suffix={field.unit?.[lang]} {...common} />;
     case 'email':
-      return <TextInput {...common} name={name} value={one(raw, name)} type="email" autocomplete="email" spellcheck={false} />;
+      return <TextInput name={name} value={one(raw, name)} type="email" autocomplete="email" spellcheck={false} {...common} />;
     case 'phone':
-      return <TextInput {...common} name={name} value={one(raw, name)} type="tel" autocomplete="tel" inputClass="input-width-m" />;
+      return <TextInput name={name} value={one(raw, name)} type="tel" autocomplete="tel" inputClass="input-width-m" {...common} />;
     case 'cpr':
-      return <TextInput {...common} name={name} value={one(raw, name)} inputmode="numeric" inputClass="input-width-s" spellcheck={false} autocomplete="off" />;
+      return <TextInput name={name} value={one(raw, name)} inputmode="numeric" inputClass="input-width-s" spellcheck={false} autocomplete="off" {...common} />;
     case 'cvr':
-      return <TextInput {...common} name={name} value={one(raw, name)} inputmode="numeric" inputClass="input-char-8" spellcheck={false} />;
+      return <TextInput name={name} value={one(raw, name)} inputmode="numeric" inputClass="input-char-8" spellcheck={false} {...common} />;
     case 'address':
       // Without JavaScript the server finds the address; kanal.js adds suggestions while typing.
       return (
-        <FieldShell {...common}>
-          {(control) => (
-            <input
-              class="form-input"
-              type="text"
-              name={name}
-              value={one(raw, name)}
-              autocomplete="street-address"
-              data-address-suggest="/api/addresses"
-              {...control}
-            />
+        <FieldShell
+          children={(control) => (
+            <input class="form-input" type="text" name={name} value={one(raw, name)} autocomplete="street-address" data-address-suggest="/api/addresses" {...control} />
           )}
-        </FieldShell>
+          {...common}
+        />
       );
     case 'date':
       return (
         <DateInput
-          {...fieldset}
           name={name}
           values={{ day: one(raw, `${name}-day`) ?? '', month: one(raw, `${name}-month`) ?? '', year: one(raw, `${name}-year`) ?? '' }}
           errorParts={undefined}
+          {...fieldset}
         />
       );
     case 'radio':
-      return <Radios {...fieldset} name={name} value={one(raw, name)} items={field.options.map((o) => ({ value: o.value, label: o.label[lang], hint: o.hint?.[lang] }))} />;
+      return <Radios name={name} value={one(raw, name)} items={field.options.map((o) => ({ value: o.value, label: o.label[lang], hint: o.hint?.[lang] }))} {...fieldset} />;
     case 'yesno':
-      return <Radios {...fieldset} name={name} value={one(raw, name)} items={[{ value: 'yes', label: t.yes }, { value: 'no', label: t.no }]} />;
+      return <Radios name={name} value={one(raw, name)} items={[{ value: 'yes', label: t.yes }, { value: 'no', label: t.no }]} {...fieldset} />;
     case 'checkboxes':
-      return <Checkboxes {...fieldset} name={name} values={many(raw, name)} items={field.options.map((o) => ({ value: o.value, label: o.label[lang], hint: o.hint?.[lang] }))} />;
+      return <Checkboxes name={name} values={many(raw, name)} items={field.options.map((o) => ({ value: o.value, label: o.label[lang], hint: o.hint?.[lang] }))} {...fieldset} />;
     case 'select':
-      return <Select {...common} name={name} value={one(raw, name)} options={[{ value: '', text: '' }, ...field.options.map((o) => ({ value: o.value, text: o.label[lang] }))]} />;
+      return <Select name={name} value={one(raw, name)} options={[{ value: '', text: '' }, ...field.options.map((o) => ({ value: o.value, text: o.label[lang] }))]} {...common} />;
   }
 }
 

@@ -109,27 +109,21 @@ function Option({ kind, groupId, name, position, item, checked, showConditional 
  * link the error summary to `firstOptionId(id)`.
  */
 export function Radios(props: RadiosProps) {
+  const { formGroupClass, ...group } = props;
   const { id, name, items, value, noJsShowAllConditional = true } = props;
   const anyConditional = items.some((item) => hasContent(item.conditional));
-  return (
-    <FieldsetGroup
-      {...props}
-      legendId={`${id}-legend`}
-      formGroupClass={cx(props.formGroupClass, anyConditional && 'js-radio-toggle-group')}
-    >
-      {items.map((item, index) => (
-        <Option
-          kind="radio"
-          groupId={id}
-          name={name}
-          position={index + 1}
-          item={item}
-          checked={item.checked ?? (value !== undefined && item.value === value)}
-          showConditional={noJsShowAllConditional}
-        />
-      ))}
-    </FieldsetGroup>
-  );
+  const options = items.map((item, index) => (
+    <Option
+      kind="radio"
+      groupId={id}
+      name={name}
+      position={index + 1}
+      item={item}
+      checked={item.checked ?? (value !== undefined && item.value === value)}
+      showConditional={noJsShowAllConditional}
+    />
+  ));
+  return <FieldsetGroup legendId={`${id}-legend`} formGroupClass={cx(formGroupClass, anyConditional && 'js-radio-toggle-group')} children={options} {...group} />;
 }
 
 /**
@@ -138,19 +132,16 @@ export function Radios(props: RadiosProps) {
  */
 export function Checkboxes(props: CheckboxesProps) {
   const { id, name, items, values, noJsShowAllConditional = true } = props;
-  return (
-    <FieldsetGroup {...props}>
-      {items.map((item, index) => (
-        <Option
-          kind="checkbox"
-          groupId={id}
-          name={name}
-          position={index + 1}
-          item={item}
-          checked={item.checked ?? (values?.includes(item.value) ?? false)}
-          showConditional={noJsShowAllConditional}
-        />
-      ))}
-    </FieldsetGroup>
-  );
+  const options = items.map((item, index) => (
+    <Option
+      kind="checkbox"
+      groupId={id}
+      name={name}
+      position={index + 1}
+      item={item}
+      checked={item.checked ?? (values?.includes(item.value) ?? false)}
+      showConditional={noJsShowAllConditional}
+    />
+  ));
+  return <FieldsetGroup children={options} {...props} />;
 }

@@ -42,6 +42,7 @@ export const DATE_PART_ERRORS_CLASS = 'date-input--part-errors';
 
 /** DKFDS three-part date input with per-part error marking. */
 export function DateInput(props: DateInputProps) {
+  const { formGroupClass, ...group } = props;
   const { id, name, names, values, errorParts, labels, autocomplete, error } = props;
   const t = resolveTexts(props.texts);
   const { isRequired } = resolveRequirement(props);
@@ -50,31 +51,30 @@ export function DateInput(props: DateInputProps) {
   const isInvalid = (part: DatePart) => hasError && (!partial || (errorParts?.includes(part) ?? false));
   const defaultLabels: Record<DatePart, string> = { day: t.dateDay, month: t.dateMonth, year: t.dateYear };
 
-  return (
-    <FieldsetGroup {...props} formGroupClass={cx(props.formGroupClass, partial && DATE_PART_ERRORS_CLASS)}>
-      <div class="date-group mt-3">
-        {DATE_PARTS.map((part) => {
-          const partId = datePartId(id, part);
-          return (
-            <div class={`form-group form-group-${part}`}>
-              <label class="form-label" for={partId}>
-                {labels?.[part] ?? defaultLabels[part]}
-              </label>
-              <input
-                type="number"
-                id={partId}
-                name={names?.[part] ?? `${name}-${part}`}
-                class="form-input"
-                value={values?.[part]}
-                disabled={props.disabled || undefined}
-                aria-invalid={isInvalid(part) ? 'true' : undefined}
-                required={isRequired || undefined}
-                autocomplete={autocomplete?.[part]}
-              />
-            </div>
-          );
-        })}
-      </div>
-    </FieldsetGroup>
+  const parts = (
+    <div class="date-group mt-3">
+      {DATE_PARTS.map((part) => {
+        const partId = datePartId(id, part);
+        return (
+          <div class={`form-group form-group-${part}`}>
+            <label class="form-label" for={partId}>
+              {labels?.[part] ?? defaultLabels[part]}
+            </label>
+            <input
+              type="number"
+              id={partId}
+              name={names?.[part] ?? `${name}-${part}`}
+              class="form-input"
+              value={values?.[part]}
+              disabled={props.disabled || undefined}
+              aria-invalid={isInvalid(part) ? 'true' : undefined}
+              required={isRequired || undefined}
+              autocomplete={autocomplete?.[part]}
+            />
+          </div>
+        );
+      })}
+    </div>
   );
+  return <FieldsetGroup formGroupClass={cx(formGroupClass, partial && DATE_PART_ERRORS_CLASS)} children={parts} {...group} />;
 }

@@ -8,6 +8,7 @@
  */
 
 import { assetUrls } from '../assets.ts';
+import { renderedOnce } from '../render.ts';
 
 /** Public URL of the DKFDS SVG sprite. The only place the URL is written. */
 export const DKFDS_ICON_SPRITE_URL = assetUrls.icons;
@@ -59,10 +60,10 @@ export interface IconProps {
 
 /** `<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="…#name"/></svg>` as in `icons--svg.njk`. */
 export function Icon({ name, class: extra, label }: IconProps) {
-  const cls = extra ? `icon-svg ${extra}` : 'icon-svg';
-  return (
-    <svg class={cls} aria-label={label} focusable="false" aria-hidden={label ? undefined : 'true'}>
+  // Pages show the same few icons (labels come from the UI texts): each is rendered once.
+  return renderedOnce(DKFDS_ICON_NAMES, `${name}\n${extra ?? ''}\n${label ?? ''}`, () => (
+    <svg class={extra ? `icon-svg ${extra}` : 'icon-svg'} aria-label={label} focusable="false" aria-hidden={label ? undefined : 'true'}>
       <use href={iconHref(name)}></use>
     </svg>
-  );
+  ));
 }

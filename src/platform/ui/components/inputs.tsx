@@ -102,10 +102,12 @@ function limitOf(max: number | undefined, value: string | undefined) {
 
 /** DKFDS text input. */
 export function TextInput(props: TextInputProps) {
-  const limit = limitOf(props.characterLimit, props.value);
+  const { characterLimit, ...field } = props;
+  const limit = limitOf(characterLimit, props.value);
   return (
-    <Field {...props} characterLimit={limit}>
-      {(control) => (
+    <Field
+      characterLimit={limit}
+      children={(control) => (
         <InputCore
           control={control}
           name={props.name}
@@ -122,7 +124,8 @@ export function TextInput(props: TextInputProps) {
           overLimit={limit !== undefined && countCharacters(props.value) > limit.max}
         />
       )}
-    </Field>
+      {...field}
+    />
   );
 }
 
@@ -152,8 +155,8 @@ export interface NumberInputProps extends FieldProps {
  */
 export function NumberInput(props: NumberInputProps) {
   return (
-    <Field {...props}>
-      {(control) => (
+    <Field
+      children={(control) => (
         <InputCore
           control={control}
           name={props.name}
@@ -170,7 +173,8 @@ export function NumberInput(props: NumberInputProps) {
           overLimit={false}
         />
       )}
-    </Field>
+      {...props}
+    />
   );
 }
 
@@ -191,11 +195,13 @@ export interface TextareaProps extends FieldProps {
 
 /** DKFDS textarea, with the optional character-limit markup. */
 export function Textarea(props: TextareaProps) {
-  const limit = limitOf(props.characterLimit, props.value);
+  const { characterLimit, ...field } = props;
+  const limit = limitOf(characterLimit, props.value);
   const overLimit = limit !== undefined && countCharacters(props.value) > limit.max;
   return (
-    <Field {...props} characterLimit={limit}>
-      {(control) => (
+    <Field
+      characterLimit={limit}
+      children={(control) => (
         <textarea
           class={cx('form-input', props.textareaClass, overLimit && 'form-limit-error')}
           id={control.id}
@@ -211,7 +217,8 @@ export function Textarea(props: TextareaProps) {
           value={props.value ?? ''}
         />
       )}
-    </Field>
+      {...field}
+    />
   );
 }
 
@@ -236,8 +243,8 @@ export interface SelectProps extends FieldProps {
 /** DKFDS select. */
 export function Select(props: SelectProps) {
   return (
-    <Field {...props}>
-      {(control) => (
+    <Field
+      children={(control) => (
         <select
           class={cx('form-select', props.selectClass)}
           name={props.name}
@@ -259,7 +266,8 @@ export function Select(props: SelectProps) {
           ))}
         </select>
       )}
-    </Field>
+      {...props}
+    />
   );
 }
 
@@ -279,8 +287,8 @@ export interface FileUploadProps extends FieldProps {
  */
 export function FileUpload(props: FileUploadProps) {
   return (
-    <Field {...props}>
-      {(control) => (
+    <Field
+      children={(control) => (
         <input
           type="file"
           id={control.id}
@@ -293,6 +301,7 @@ export function FileUpload(props: FileUploadProps) {
           aria-describedby={control['aria-describedby']}
         />
       )}
-    </Field>
+      {...props}
+    />
   );
 }
