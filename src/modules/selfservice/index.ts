@@ -14,11 +14,13 @@ import { registerSelfServiceRoutes } from './routes.tsx';
 import { registerSelfServiceApi } from './api-routes.ts';
 import { registerFunnelRoutes } from './staff-routes.tsx';
 import { selfService, type SelfService } from './service.ts';
+import { overviewDrafts, type OverviewDraft } from './overview.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
 
 export { checkDefinition, loadCatalogue, DefinitionError, type Catalogue } from './definitions.ts';
 export { albertslundRegister, type AddressRegister, type AddressHit } from './address-register.ts';
 export { funnel, funnelCsv, attemptTotals, type Funnel } from './funnel.ts';
-export { draftsInOverview, type OverviewDraft } from './overview.ts';
+export type { OverviewDraft } from './overview.ts';
 export type { SubmissionPorts, CaseRequest, ContactRecord } from './ports.ts';
 export type { FileStore, VirusScanner } from './attachments.ts';
 export type { ServiceDefinition } from './schema.ts';
@@ -45,6 +47,15 @@ export interface SelfServiceOptions {
   onReady?: (service: SelfService) => void;
 }
 
+// The service each app runs, so other modules' calls use the catalogue it loaded at start-up.
+const serviceOfApp = new WeakMap<AppContext, SelfService>();
+
+/** The user's unsubmitted drafts for "Mit overblik"; none in an app without the self-service module. */
+export async function draftsInOverview(ctx: AppContext, subject: string, lang: Lang): Promise<OverviewDraft[]> {
+  const service = serviceOfApp.get(ctx);
+  return service ? overviewDrafts(service, subject, lang) : [];
+}
+
 export function createSelfServiceModule(options: SelfServiceOptions = {}): KanalModule {
   let running: SelfService | undefined;
   const build = (ctx: AppContext): SelfService =>
@@ -67,6 +78,7 @@ export function createSelfServiceModule(options: SelfServiceOptions = {}): Kanal
     jobs: (ctx) => selfServiceJobs(ctx, () => build(ctx)),
     register(app: KanalApp, ctx: AppContext) {
       const service = build(ctx);
+      serviceOfApp.set(ctx, service);
       registerSelfServiceRoutes(app, ctx, service);
       registerSelfServiceApi(app, ctx, service);
       registerFunnelRoutes(app, ctx, service);
