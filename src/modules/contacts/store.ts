@@ -25,20 +25,8 @@ type ContactTable = {
   created_at: Timestamp;
 };
 
-type DailyTable = {
-  day: Day;
-  channel: Channel;
-  direction: Direction;
-  kind: Kind;
-  topic: string;
-  department: string;
-  service: string;
-  resolved: Resolution;
-  failure_demand: boolean;
-  assisted: boolean;
-  source: Source;
-  count: number;
-};
+/** contact_daily's row: a DailyAggregate (schema.ts) under its columns' names. */
+type DailyTable = Omit<DailyAggregate, 'failureDemand'> & { failure_demand: boolean };
 
 type ImportTable = {
   id: Generated<number>;
@@ -357,20 +345,7 @@ async function recountTable(db: Db, table: AggregateTable): Promise<Record<strin
   return rows;
 }
 
-const toAggregate = (r: Selectable<DailyTable>): DailyAggregate => ({
-  day: r.day,
-  channel: r.channel,
-  direction: r.direction,
-  kind: r.kind,
-  topic: r.topic,
-  department: r.department,
-  service: r.service,
-  resolved: r.resolved,
-  failureDemand: Boolean(r.failure_demand),
-  assisted: Boolean(r.assisted),
-  source: r.source,
-  count: Number(r.count),
-});
+const toAggregate = ({ failure_demand, ...r }: Selectable<DailyTable>): DailyAggregate => ({ ...r, failureDemand: Boolean(failure_demand), assisted: Boolean(r.assisted), count: Number(r.count) });
 
 export async function recount(db: Db): Promise<DailyAggregate[]> {
   return (await recountTable(db, dailyTable)).map((r) => toAggregate(r as Selectable<DailyTable>));
