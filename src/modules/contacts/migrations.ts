@@ -1,8 +1,15 @@
-import { sql, type Migration, type RawBuilder } from 'kysely';
-import { columnTypes, dialectOf, now, type Db } from '../../platform/db/index.ts';
+import { sql, type Migration } from 'kysely';
+import { columnTypes, dialectOf, now } from '../../platform/db/index.ts';
 import { seedTopics } from './topics.ts';
 import { runMigrations } from './import/runs.ts';
-import { fillRollUps, rollUps } from './store.ts';
+
+/** The roll-up tables as contacts-20261127-rollups made them: name and key columns besides month. */
+const rollUps20261127 = {
+  contact_month_channel: ['department', 'channel', 'direction'],
+  contact_month_kind: ['department', 'channel', 'direction', 'kind'],
+  contact_month_resolution: ['department', 'channel', 'direction', 'resolved', 'failure_demand'],
+  contact_month_topic: ['department', 'channel', 'direction', 'kind', 'topic', 'service'],
+} as const;
 
 const aggregateKey = ['day', 'channel', 'direction', 'kind', 'topic', 'department', 'service', 'resolved', 'failure_demand', 'assisted', 'source'];
 
@@ -91,25 +98,29 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('contact_topic').execute();
     },
   },
-  // Monthly roll-ups of the daily aggregates on the few dimensions dashboards group by
-  // (store.ts rollUps), filled from the daily aggregates an installation already has.
+  // Monthly roll-ups of the daily aggregates on the few dimensions dashboards group by, filled
+  // from the daily aggregates an installation already has. Written out here, not taken from
+  // store.ts rollUps: what this migration made stays the same when that list changes.
   'contacts-20261127-rollups': {
-    async up(db: Db) {
+    async up(db) {
       const t = columnTypes(db);
-      const month = dialectOf(db) === 'postgres' ? sql`date` : sql`text`;
-      const types: Record<string, RawBuilder<unknown>> = { failure_demand: t.boolean, assisted: t.boolean };
-      for (const rollUp of rollUps) {
-        let table = db.schema.createTable(rollUp.name).addColumn('month', month, (c) => c.notNull());
-        for (const column of rollUp.columns) table = table.addColumn(column, types[column] ?? sql`text`, (c) => c.notNull());
+      const postgres = dialectOf(db) === 'postgres';
+      const month = postgres ? sql`date` : sql`text`;
+      const monthOfDay = postgres ? sql`(day - (extract(day from day)::int - 1))` : sql`(substr(day, 1, 8) || '01')`;
+      for (const [name, columns] of Object.entries(rollUps20261127)) {
+        let table = db.schema.createTable(name).addColumn('month', month, (c) => c.notNull());
+        for (const column of columns) table = table.addColumn(column, column === 'failure_demand' ? t.boolean : sql`text`, (c) => c.notNull());
         await table
           .addColumn('count', t.bigint, (c) => c.notNull())
-          .addPrimaryKeyConstraint(`${rollUp.name}_key`, ['month', ...rollUp.columns] as never)
+          .addPrimaryKeyConstraint(`${name}_key`, ['month', ...columns] as never)
           .execute();
+        const keys = sql.join(columns.map((c) => sql.ref(c)));
+        await sql`insert into ${sql.table(name)} (month, ${keys}, count)
+          select ${monthOfDay}, ${keys}, sum(count) from contact_daily group by ${monthOfDay}, ${keys}`.execute(db);
       }
-      await fillRollUps(db);
     },
     async down(db) {
-      for (const rollUp of rollUps) await db.schema.dropTable(rollUp.name).execute();
+      for (const name of Object.keys(rollUps20261127)) await db.schema.dropTable(name).execute();
     },
   },
   // Every installation starts with a topic list, so record() works from the first request.

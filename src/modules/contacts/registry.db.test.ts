@@ -241,3 +241,19 @@ test('rebuild-aggregates repairs aggregates that were damaged', async () => {
   assert.equal(rows, 1);
   await assertAggregatesMatchRecount();
 });
+
+test('the roll-up migration fills the roll-ups from the daily aggregates an installation already has', async () => {
+  await clear();
+  const contacts: ContactInput[] = [
+    { at: '2026-01-31T12:00:00.000Z', channel: 'phone', kind: 'information', topic: 'affald', count: 2 },
+    { at: '2026-02-01T12:00:00.000Z', channel: 'phone', kind: 'transaction', topic: 'pas', service: 'flytning', resolved: 'no', failureDemand: true },
+    { at: '2026-02-14T12:00:00.000Z', channel: 'email', direction: 'out', kind: 'own_case', topic: 'affald', resolved: 'yes', assisted: true, count: 3 },
+  ];
+  for (const c of contacts) await write((trx) => record(trx, c));
+  // As before the migration: the daily aggregates only.
+  const rollUps = migrations['contacts-20261127-rollups']!;
+  await rollUps.down!(db);
+  await rollUps.up(db);
+  assert.deepEqual((await allRollUps()).map((rows) => rows.length), [3, 3, 3, 3], 'one row per contact in each roll-up');
+  await assertAggregatesMatchRecount();
+});

@@ -258,11 +258,6 @@ export function aggregateBatch(trx: Trx, batchId: number, sign: 1 | -1): Promise
   return aggregateMany(trx, sql`batch_id = ${batchId}`, sign);
 }
 
-/** Fills the monthly roll-ups from the daily aggregates (for installations that had only those). */
-export async function fillRollUps(db: Db): Promise<void> {
-  for (const table of rollUps) await addTo(db, table, sql`contact_daily where true`, 1).execute(db);
-}
-
 /** Removes aggregate rows that reached 0 between two days: a recount would not have them. */
 export async function deleteEmptyAggregates(trx: Trx, firstDay: Day, lastDay: Day): Promise<void> {
   for (const table of aggregateTables) {
