@@ -1,5 +1,6 @@
 // Channel insights in a real browser: the dashboard with its chart images and tables, the
-// status report's PDF download, and the intranet page — accessible (axe) and usable at 320 px.
+// status report's PDF download, the intranet page, and the admins' prices and goals pages —
+// accessible (axe) and usable at 320 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -57,5 +58,38 @@ test('the intranet page: aggregates for every employee, accessible at 320 px', a
   await logIn(page, 'medarbejder-borgerservice-caseworker', '/intranet/kanalstrategi');
   assert.match(await page.locator('h1').innerText(), /Kanalstrategien: sådan går det$/);
   assert.equal(await page.locator('img[src*="take-up"]').count(), 0, 'no per-service chart');
+  await assertGoodPage(page);
+});
+
+test('an admin changes a price and a goal through their pages, which pass axe and fit 320 px', async () => {
+  const page = await bt.newPage();
+  await logIn(page, 'medarbejder-administration-admin', '/staff/indsigt/priser');
+  // A wrong amount: the error summary, and nothing saved.
+  await page.locator('#kroner').fill('fyrre');
+  await page.getByRole('button', { name: 'Gem pris' }).click();
+  assert.match(await page.locator('.alert-error').innerText(), /kroner/i);
+  await assertGoodPage(page);
+  await page.locator('#item').selectOption('phone');
+  await page.locator('#fromYear').fill('2015');
+  await page.locator('#kroner').fill('42,50');
+  await page.getByRole('button', { name: 'Gem pris' }).click();
+  await page.waitForURL(/\/staff\/indsigt\/priser\?gemt=1$/);
+  assert.match(await page.locator('main').innerText(), /Prisen er gemt\.[\s\S]*42,50 kr\./);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await assertGoodPage(page);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/staff/indsigt/maal');
+  await page.locator('#department').selectOption('borgerservice');
+  await page.locator('#topic').fill('pas');
+  await page.locator('#kind').selectOption('transaction');
+  await page.locator('#target').fill('60');
+  await page.locator('#targetYear').fill('2020');
+  await page.getByRole('button', { name: 'Gem mål' }).click();
+  await page.waitForURL(/\/staff\/indsigt\/maal\?gemt=1$/);
+  const goals = page.locator('table').first();
+  assert.match(await goals.innerText(), /Borgerservice · pas · transaction[\s\S]*2020/);
+  await assertGoodPage(page);
+  await page.setViewportSize({ width: 320, height: 800 });
   await assertGoodPage(page);
 });

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { StaffLayout, type NavItem, type PageContext } from '../../../platform/ui/index.ts';
-import { Alert, Button, ErrorSummary, PageHeading, Select, Table, TextInput, Textarea, type ErrorSummaryItem, type SelectOption } from '../../../platform/ui/components/index.ts';
+import { Alert, Button, ErrorSummary, PageHeading, Select, Table, TextInput, Textarea, type ErrorSummaryItem, type SelectOption, type TableProps } from '../../../platform/ui/components/index.ts';
 import { chartAlt, chartTable, type ChartId } from '../charts.ts';
 import type { Goal } from '../goals.ts';
 import { goalMetrics } from '../goals.ts';
@@ -111,14 +111,44 @@ function summaryOf(errors: FieldErrors): ErrorSummaryItem[] {
   return Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }));
 }
 
-export interface PricesPageProps {
+/** What the admin pages that change a setting kept with its history (prices, goals) are given besides their data. */
+interface SettingPageProps {
   ctx: PageContext;
   nav: NavItem[];
-  prices: PriceBook;
-  year: number;
   errors: FieldErrors;
   values: Record<string, string>;
   saved: boolean;
+}
+
+type TableContent = Pick<TableProps, 'caption' | 'captionSrOnly' | 'columns' | 'rows'>;
+
+/** Such a page: what holds now, the form that changes it (its fields are the children), every change made. */
+function SettingPage(
+  p: Omit<SettingPageProps, 'values'> & { texts: { title: string; intro: string; saved: string; save: string }; action: string; current: TableContent; history: Omit<TableContent, 'caption'>; children: ComponentChildren },
+) {
+  const m = messagesFor(p.ctx.lang);
+  const t = p.texts;
+  return (
+    <StaffLayout ctx={p.ctx} title={t.title} nav={p.nav}>
+      <ErrorSummary errors={summaryOf(p.errors)} title={m.errors.summary} />
+      <PageHeading>{t.title}</PageHeading>
+      {p.saved && <Alert variant="success" role text={t.saved} />}
+      <p>{t.intro}</p>
+      <Table {...p.current} rowHeaders zebra density="compact" responsiveBreakpoint="md" />
+      <form method="post" action={p.action} class="mt-7">
+        <input type="hidden" name="_csrf" value={p.ctx.csrfToken ?? ''} />
+        {p.children}
+        <Button variant="primary">{t.save}</Button>
+      </form>
+      <h2 class="mt-7">{m.prices.history}</h2>
+      <Table caption={m.prices.history} captionSrOnly {...p.history} zebra density="compact" responsiveBreakpoint="md" />
+    </StaffLayout>
+  );
+}
+
+export interface PricesPageProps extends SettingPageProps {
+  prices: PriceBook;
+  year: number;
 }
 
 export function PricesPage(p: PricesPageProps) {
@@ -127,49 +157,27 @@ export function PricesPage(p: PricesPageProps) {
   const t = m.prices;
   const kr = (ore: number | null) => formatCell(ore === null ? null : ore / 100, 'kr', lang);
   return (
-    <StaffLayout ctx={p.ctx} title={t.title} nav={p.nav}>
-      <ErrorSummary errors={summaryOf(p.errors)} title={m.errors.summary} />
-      <PageHeading>{t.title}</PageHeading>
-      {p.saved && <Alert variant="success" role text={t.saved} />}
-      <p>{t.intro}</p>
-      <Table
-        caption={t.current(p.year)}
-        columns={[{ header: t.item }, { header: t.kroner, numeric: true }]}
-        rows={priceItems.map((item) => [m.priceItems[item], kr(p.prices.ore(item, p.year))])}
-        rowHeaders
-        zebra
-        density="compact"
-      />
-      <form method="post" action="/staff/indsigt/priser" class="mt-7">
-        <input type="hidden" name="_csrf" value={p.ctx.csrfToken ?? ''} />
-        <Select id="item" name="item" label={t.item} options={priceItems.map((i) => ({ value: i, text: m.priceItems[i] }))} value={p.values.item ?? 'phone'} error={p.errors.item} />
-        <TextInput id="fromYear" name="fromYear" label={t.fromYear} value={p.values.fromYear ?? String(p.year)} inputClass="input-char-4" inputmode="numeric" error={p.errors.fromYear} />
-        <TextInput id="kroner" name="kroner" label={t.kroner} hint={t.kronerHint} value={p.values.kroner ?? ''} inputClass="input-width-xs" suffix="kr." error={p.errors.kroner} />
-        <Button variant="primary">{t.save}</Button>
-      </form>
-      <h2 class="mt-7">{t.history}</h2>
-      <Table
-        caption={t.history}
-        captionSrOnly
-        columns={[{ header: t.item }, { header: t.fromYear }, { header: t.kroner, numeric: true }, { header: t.changedAt }, { header: t.changedBy }]}
-        rows={[...p.prices.versions].reverse().map((v) => [m.priceItems[v.item], String(v.fromYear), kr(v.ore), v.changedAt.slice(0, 16).replace('T', ' '), v.changedBy])}
-        zebra
-        density="compact"
-        responsiveBreakpoint="md"
-      />
-    </StaffLayout>
+    <SettingPage
+      {...p}
+      texts={t}
+      action="/staff/indsigt/priser"
+      current={{ caption: t.current(p.year), columns: [{ header: t.item }, { header: t.kroner, numeric: true }], rows: priceItems.map((item) => [m.priceItems[item], kr(p.prices.ore(item, p.year))]) }}
+      history={{
+        columns: [{ header: t.item }, { header: t.fromYear }, { header: t.kroner, numeric: true }, { header: t.changedAt }, { header: t.changedBy }],
+        rows: [...p.prices.versions].reverse().map((v) => [m.priceItems[v.item], String(v.fromYear), kr(v.ore), v.changedAt.slice(0, 16).replace('T', ' '), v.changedBy]),
+      }}
+    >
+      <Select id="item" name="item" label={t.item} options={priceItems.map((i) => ({ value: i, text: m.priceItems[i] }))} value={p.values.item ?? 'phone'} error={p.errors.item} />
+      <TextInput id="fromYear" name="fromYear" label={t.fromYear} value={p.values.fromYear ?? String(p.year)} inputClass="input-char-4" inputmode="numeric" error={p.errors.fromYear} />
+      <TextInput id="kroner" name="kroner" label={t.kroner} hint={t.kronerHint} value={p.values.kroner ?? ''} inputClass="input-width-xs" suffix="kr." error={p.errors.kroner} />
+    </SettingPage>
   );
 }
 
-export interface GoalsPageProps {
-  ctx: PageContext;
-  nav: NavItem[];
+export interface GoalsPageProps extends SettingPageProps {
   current: Goal[];
   history: Goal[];
   departments: readonly string[];
-  errors: FieldErrors;
-  values: Record<string, string>;
-  saved: boolean;
 }
 
 export function GoalsPage(p: GoalsPageProps) {
@@ -180,43 +188,29 @@ export function GoalsPage(p: GoalsPageProps) {
   const scope = (g: Goal) => [departmentName(m, g.department), g.topic, g.kind].filter(Boolean).join(' · ');
   const departmentOptions: SelectOption[] = [{ value: '', text: m.municipality }, ...p.departments.map((d) => ({ value: d, text: departmentName(m, d) }))];
   return (
-    <StaffLayout ctx={p.ctx} title={t.title} nav={p.nav}>
-      <ErrorSummary errors={summaryOf(p.errors)} title={m.errors.summary} />
-      <PageHeading>{t.title}</PageHeading>
-      {p.saved && <Alert variant="success" role text={t.saved} />}
-      <p>{t.intro}</p>
-      <Table
-        caption={t.title}
-        captionSrOnly
-        columns={[{ header: t.metric }, { header: t.scope }, { header: t.target }, { header: t.targetYear }]}
-        rows={p.current.map((g) => [m.metrics[g.metric], scope(g), target(g), String(g.targetYear)])}
-        rowHeaders
-        zebra
-        density="compact"
-        responsiveBreakpoint="md"
-      />
-      <form method="post" action="/staff/indsigt/maal" class="mt-7">
-        <input type="hidden" name="_csrf" value={p.ctx.csrfToken ?? ''} />
-        <Select id="metric" name="metric" label={t.metric} options={goalMetrics.map((g) => ({ value: g, text: m.metrics[g] }))} value={p.values.metric ?? 'digital_share'} error={p.errors.metric} />
-        <Select id="department" name="department" label={m.departmentLabel} options={departmentOptions} value={p.values.department ?? ''} error={p.errors.department} />
-        <TextInput id="topic" name="topic" label={t.topic} value={p.values.topic ?? ''} inputClass="input-width-m" error={p.errors.topic} />
-        <Select id="kind" name="kind" label={t.kind} options={[{ value: '', text: t.all }, ...kinds.map((k) => ({ value: k, text: k }))]} value={p.values.kind ?? ''} error={p.errors.kind} />
-        <TextInput id="target" name="target" label={t.target} hint={t.targetHint} value={p.values.target ?? ''} inputClass="input-width-xs" error={p.errors.target} />
-        <TextInput id="targetYear" name="targetYear" label={t.targetYear} value={p.values.targetYear ?? ''} inputClass="input-char-4" inputmode="numeric" error={p.errors.targetYear} />
-        <Select id="active" name="active" label={t.active} options={[{ value: 'true', text: lang === 'da' ? 'Ja' : 'Yes' }, { value: 'false', text: lang === 'da' ? 'Nej (fjern målet)' : 'No (remove the goal)' }]} value={p.values.active ?? 'true'} />
-        <Button variant="primary">{t.save}</Button>
-      </form>
-      <h2 class="mt-7">{m.prices.history}</h2>
-      <Table
-        caption={m.prices.history}
-        captionSrOnly
-        columns={[{ header: t.metric }, { header: t.scope }, { header: t.target }, { header: t.targetYear }, { header: t.active }, { header: m.prices.changedAt }, { header: m.prices.changedBy }]}
-        rows={[...p.history].reverse().map((g) => [m.metrics[g.metric], scope(g), target(g), String(g.targetYear), g.active ? '✓' : '–', g.changedAt.slice(0, 16).replace('T', ' '), g.changedBy])}
-        zebra
-        density="compact"
-        responsiveBreakpoint="md"
-      />
-    </StaffLayout>
+    <SettingPage
+      {...p}
+      texts={t}
+      action="/staff/indsigt/maal"
+      current={{
+        caption: t.title,
+        captionSrOnly: true,
+        columns: [{ header: t.metric }, { header: t.scope }, { header: t.target }, { header: t.targetYear }],
+        rows: p.current.map((g) => [m.metrics[g.metric], scope(g), target(g), String(g.targetYear)]),
+      }}
+      history={{
+        columns: [{ header: t.metric }, { header: t.scope }, { header: t.target }, { header: t.targetYear }, { header: t.active }, { header: m.prices.changedAt }, { header: m.prices.changedBy }],
+        rows: [...p.history].reverse().map((g) => [m.metrics[g.metric], scope(g), target(g), String(g.targetYear), g.active ? '✓' : '–', g.changedAt.slice(0, 16).replace('T', ' '), g.changedBy]),
+      }}
+    >
+      <Select id="metric" name="metric" label={t.metric} options={goalMetrics.map((g) => ({ value: g, text: m.metrics[g] }))} value={p.values.metric ?? 'digital_share'} error={p.errors.metric} />
+      <Select id="department" name="department" label={m.departmentLabel} options={departmentOptions} value={p.values.department ?? ''} error={p.errors.department} />
+      <TextInput id="topic" name="topic" label={t.topic} value={p.values.topic ?? ''} inputClass="input-width-m" error={p.errors.topic} />
+      <Select id="kind" name="kind" label={t.kind} options={[{ value: '', text: t.all }, ...kinds.map((k) => ({ value: k, text: k }))]} value={p.values.kind ?? ''} error={p.errors.kind} />
+      <TextInput id="target" name="target" label={t.target} hint={t.targetHint} value={p.values.target ?? ''} inputClass="input-width-xs" error={p.errors.target} />
+      <TextInput id="targetYear" name="targetYear" label={t.targetYear} value={p.values.targetYear ?? ''} inputClass="input-char-4" inputmode="numeric" error={p.errors.targetYear} />
+      <Select id="active" name="active" label={t.active} options={[{ value: 'true', text: lang === 'da' ? 'Ja' : 'Yes' }, { value: 'false', text: lang === 'da' ? 'Nej (fjern målet)' : 'No (remove the goal)' }]} value={p.values.active ?? 'true'} />
+    </SettingPage>
   );
 }
 
