@@ -93,3 +93,25 @@ test('an admin changes a price and a goal through their pages, which pass axe an
   await page.setViewportSize({ width: 320, height: 800 });
   await assertGoodPage(page);
 });
+
+test('the forms send with their optional fields left empty: another year, a report and a goal for the whole municipality', async () => {
+  const page = await bt.newPage();
+  await logIn(page, 'medarbejder-administration-admin', '/staff/indsigt');
+  await page.locator('#period').fill('2014');
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await page.waitForURL(/\/staff\/indsigt\?period=2014&/);
+  assert.match(await page.locator('h1').innerText(), /Kanalstrategi/);
+
+  await page.goto('/staff/indsigt/rapporter');
+  await page.locator('#period').fill('2014H2');
+  await page.getByRole('button', { name: 'Lav rapport' }).click();
+  await page.waitForURL(/\/staff\/indsigt\/rapporter\/2014H2\/kommune$/);
+
+  await page.goto('/staff/indsigt/maal');
+  await page.locator('#target').fill('55');
+  await page.locator('#targetYear').fill('2021');
+  await page.getByRole('button', { name: 'Gem mål' }).click();
+  await page.waitForURL(/\/staff\/indsigt\/maal\?gemt=1$/);
+  assert.match(await page.locator('table').first().innerText(), /Digital andel\s+Hele kommunen\s+≥ 55,0 %\s+2021/);
+  await assertGoodPage(page);
+});

@@ -107,6 +107,9 @@ export function IntranetPage(p: IntranetPageProps) {
 
 type FieldErrors = Record<string, string>;
 
+/** A select whose empty option ("the whole municipality", "all") is an answer: not required, and no "(frivilligt)". */
+const allIsAChoice = { required: false, optionalLabel: false } as const;
+
 function summaryOf(errors: FieldErrors): ErrorSummaryItem[] {
   return Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }));
 }
@@ -204,9 +207,9 @@ export function GoalsPage(p: GoalsPageProps) {
       }}
     >
       <Select id="metric" name="metric" label={t.metric} options={goalMetrics.map((g) => ({ value: g, text: m.metrics[g] }))} value={p.values.metric ?? 'digital_share'} error={p.errors.metric} />
-      <Select id="department" name="department" label={m.departmentLabel} options={departmentOptions} value={p.values.department ?? ''} error={p.errors.department} />
-      <TextInput id="topic" name="topic" label={t.topic} value={p.values.topic ?? ''} inputClass="input-width-m" error={p.errors.topic} />
-      <Select id="kind" name="kind" label={t.kind} options={[{ value: '', text: t.all }, ...kinds.map((k) => ({ value: k, text: k }))]} value={p.values.kind ?? ''} error={p.errors.kind} />
+      <Select id="department" name="department" label={m.departmentLabel} options={departmentOptions} value={p.values.department ?? ''} error={p.errors.department} {...allIsAChoice} />
+      <TextInput id="topic" name="topic" label={t.topic} value={p.values.topic ?? ''} inputClass="input-width-m" error={p.errors.topic} required={false} />
+      <Select id="kind" name="kind" label={t.kind} options={[{ value: '', text: t.all }, ...kinds.map((k) => ({ value: k, text: k }))]} value={p.values.kind ?? ''} error={p.errors.kind} {...allIsAChoice} />
       <TextInput id="target" name="target" label={t.target} hint={t.targetHint} value={p.values.target ?? ''} inputClass="input-width-xs" error={p.errors.target} />
       <TextInput id="targetYear" name="targetYear" label={t.targetYear} value={p.values.targetYear ?? ''} inputClass="input-char-4" inputmode="numeric" error={p.errors.targetYear} />
       <Select id="active" name="active" label={t.active} options={[{ value: 'true', text: lang === 'da' ? 'Ja' : 'Yes' }, { value: 'false', text: lang === 'da' ? 'Nej (fjern målet)' : 'No (remove the goal)' }]} value={p.values.active ?? 'true'} />
@@ -242,7 +245,7 @@ export function ReportsPage(p: ReportsPageProps) {
         <form method="post" action="/staff/indsigt/rapporter" class="mt-5">
           <input type="hidden" name="_csrf" value={p.ctx.csrfToken ?? ''} />
           <TextInput id="period" name="period" label={t.periodLabel} hint={t.periodHint} value={p.values.period ?? ''} inputClass="input-width-s" error={p.errors.period} />
-          <Select id="department" name="department" label={m.departmentLabel} options={p.departmentOptions} value={p.values.department ?? ''} />
+          <Select id="department" name="department" label={m.departmentLabel} options={p.departmentOptions} value={p.values.department ?? ''} {...allIsAChoice} />
           <Button variant="primary">{t.generate}</Button>
         </form>
       )}

@@ -99,17 +99,21 @@ export interface PeriodFormProps {
   children?: ComponentChildren;
 }
 
-/** A GET form: nothing changes, so no CSRF token; works without JavaScript. */
+/**
+ * A GET form: nothing changes, so no CSRF token; works without JavaScript. A period or two
+ * dates, and "the whole municipality" is a department choice of its own: no field is required.
+ */
 export function PeriodForm({ lang, action, period, from, to, department, errors = {} }: PeriodFormProps) {
   const m = messagesFor(lang);
+  const optional = { required: false, optionalLabel: false } as const;
   return (
     <form method="get" action={action} class="mt-5">
       <fieldset>
         <legend class="h3">{m.periodLegend}</legend>
-        <TextInput id="period" name="period" label={m.periodLabel} hint={m.periodHint} value={period} inputClass="input-width-s" error={errors.period} />
-        <TextInput id="from" name="from" label={m.fromLabel} hint={m.dateHint} value={from ?? ''} inputClass="input-width-s" error={errors.custom} />
-        <TextInput id="to" name="to" label={m.toLabel} value={to ?? ''} inputClass="input-width-s" />
-        {department && <Select id="department" name="department" label={m.departmentLabel} options={department.options} value={department.value} />}
+        <TextInput id="period" name="period" label={m.periodLabel} hint={m.periodHint} value={period} inputClass="input-width-s" error={errors.period} {...optional} />
+        <TextInput id="from" name="from" label={m.fromLabel} hint={m.dateHint} value={from ?? ''} inputClass="input-width-s" error={errors.custom} {...optional} />
+        <TextInput id="to" name="to" label={m.toLabel} value={to ?? ''} inputClass="input-width-s" {...optional} />
+        {department && <Select id="department" name="department" label={m.departmentLabel} options={department.options} value={department.value} {...optional} />}
         <Button variant="primary">{m.show}</Button>
       </fieldset>
     </form>
