@@ -192,6 +192,32 @@ test('transfers move the case to the other inbox as received, keep the deadline 
     assert.deepEqual(Object.fromEntries(await countByStatus(db, 'miljoe-teknik')), { received: 0 });
   }));
 
+test('transfers are counted per pair of departments in the period, most first, then by name', () =>
+  withDb(async ({ db }) => {
+    const created = await makeCase(db);
+    const moves: [string, string, string][] = [
+      ['2026-03-01T10:00:00.000Z', 'miljoe-teknik', 'kultur-fritid'],
+      ['2026-03-02T10:00:00.000Z', 'borgerservice', 'miljoe-teknik'],
+      ['2026-03-03T10:00:00.000Z', 'miljoe-teknik', 'kultur-fritid'],
+      ['2026-03-04T10:00:00.000Z', 'kultur-fritid', 'miljoe-teknik'],
+      ['2026-03-05T10:00:00.000Z', 'borgerservice', 'kultur-fritid'],
+      ['2026-03-31T22:00:00.000Z', 'miljoe-teknik', 'kultur-fritid'], // the end of the period: not counted
+      ['2026-02-28T23:59:59.999Z', 'borgerservice', 'kultur-fritid'], // before it
+    ];
+    await db.transaction().execute(async (trx) => {
+      for (const [at, from, to] of moves) await service.addTimelineEntry(trx, created.id, caseworker, { kind: 'transferred', public: true, details: { from, to, reason: 'Test', citizenText: { da: '', en: '' } } }, at);
+      // Other entries in the period are not transfers.
+      await service.addTimelineEntry(trx, created.id, caseworker, { kind: 'note', public: false, details: { text: 'Ikke en flytning' } }, '2026-03-10T10:00:00.000Z');
+    });
+    assert.deepEqual(await transfersBetween(db, '2026-03-01T00:00:00.000Z', '2026-03-31T22:00:00.000Z'), [
+      { from: 'miljoe-teknik', to: 'kultur-fritid', count: 2 },
+      { from: 'borgerservice', to: 'kultur-fritid', count: 1 },
+      { from: 'borgerservice', to: 'miljoe-teknik', count: 1 },
+      { from: 'kultur-fritid', to: 'miljoe-teknik', count: 1 },
+    ]);
+    assert.deepEqual(await transfersBetween(db, '2027-01-01T00:00:00.000Z', '2028-01-01T00:00:00.000Z'), []);
+  }));
+
 test('inbox: filters, sorting by deadline across statuses, pages, counts per status', () =>
   withDb(async ({ db, dialect }) => {
     const base = new Date('2026-11-02T09:00:00Z');

@@ -427,16 +427,19 @@ export async function insertTimelineEntry(
 
 /** Cases moved between departments in [from, to), counted per (from, to) pair. */
 export async function transfersBetween(db: Db, from: Timestamp, to: Timestamp): Promise<{ from: string; to: string; count: number }[]> {
-  const rows = await q(db).selectFrom('case_timeline').select('details').where('kind', '=', 'transferred').where('at', '>=', from).where('at', '<', to).execute();
-  const counts = new Map<string, { from: string; to: string; count: number }>();
-  for (const { details } of rows) {
-    const pair = details as { from: string; to: string };
-    const key = `${pair.from}\u0000${pair.to}`;
-    const found = counts.get(key) ?? { from: pair.from, to: pair.to, count: 0 };
-    found.count++;
-    counts.set(key, found);
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  // The transfer's departments are in its details (JSON); ->> reads them on both databases.
+  const fromDepartment = sql<string>`details->>'from'`;
+  const toDepartment = sql<string>`details->>'to'`;
+  const rows = await q(db)
+    .selectFrom('case_timeline')
+    .select([fromDepartment.as('from'), toDepartment.as('to'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where('kind', '=', 'transferred')
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .groupBy([fromDepartment, toDepartment])
+    .execute();
+  // At most one row per pair of departments: sorted here, in the same order on both databases.
+  return rows.map((r) => ({ from: r.from, to: r.to, count: Number(r.count) })).sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
 export async function findTimeline(db: Db | Trx, caseId: number, publicOnly: boolean): Promise<TimelineEntry[]> {
