@@ -1,9 +1,11 @@
 // The web import of a large file through HTTP, with the job run by the real worker:
 // reading → checking (progress) → waiting → importing → imported; errors shown and nothing
-// stored; the same file again changes nothing; two workers at once import once.
+// stored; the same file again changes nothing; two workers at once import once; an upload
+// never confirmed is deleted with its file by the hourly job once it is a day old.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { captureLogs } from '../../../../test/helpers/app.ts';
 import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../../test/helpers/http-client.ts';
 import { Worker } from '../../../platform/jobs/index.ts';
@@ -11,7 +13,7 @@ import type { AppContext } from '../../../platform/module.ts';
 import { contactsModule } from '../index.ts';
 import { importContext } from '../routes.tsx';
 import * as store from '../store.ts';
-import { advanceRun, SMALL_FILE_BYTES } from './flow.ts';
+import { advanceRun, SMALL_FILE_BYTES, UNCONFIRMED_RUN_HOURS } from './flow.ts';
 import { findRun, moveRun } from './runs.ts';
 
 let t: ListeningTestApp;
@@ -205,4 +207,32 @@ test('the status route is for admins only', async () => {
   assert.equal((await staff.send('GET', '/api/contacts/imports/1', { headers: { accept: 'application/json' } })).status, 403);
   assert.equal((await new HttpClient(t.baseUrl).send('GET', '/api/contacts/imports/1')).status, 401);
   assert.equal((await admin.send('GET', '/api/contacts/imports/999999')).status, 404);
+});
+
+test('an upload never confirmed is deleted with its file by the hourly job once it is a day old; fresh and finished runs stay', async () => {
+  const flow = importContext(ctx);
+  // Small files: checked in the request, so each waits for the admin at once.
+  const left = await upload(bigFile(100, Date.UTC(2010, 0, 1)), 'glemt.csv', 'andet');
+  const fresh = await upload(bigFile(100, Date.UTC(2011, 0, 1)), 'ny.csv', 'andet');
+  const rejected = await upload(Buffer.from(`${header}\n2012-01-01;fax;ind;information;affald;;4\n`), 'afvist.csv', 'andet');
+  const [leftRun, freshRun] = [(await findRun(t.database.db, left))!, (await findRun(t.database.db, fresh))!];
+  assert.deepEqual([leftRun.phase, freshRun.phase, (await findRun(t.database.db, rejected))?.phase], ['waiting', 'waiting', 'rejected']);
+  assert.ok(await flow.storage.stat(leftRun.fileKey), 'the upload is stored while it waits');
+
+  // Uploaded a day and a minute ago (the rejected one too: it has no file and is kept as history).
+  const dayAgo = new Date(Date.now() - UNCONFIRMED_RUN_HOURS * 3_600_000 - 60_000).toISOString();
+  await sql`update contact_import_run set created_at = ${dayAgo} where id in (${left}, ${rejected})`.execute(t.database.db);
+  const job = contactsModule.jobs!(ctx).find((h) => h.type === 'contacts.delete-unconfirmed-imports')!;
+  assert.equal(job.schedule, '20 * * * *');
+  await job.run({} as never, { id: 1, attempt: 1, key: null, signal: new AbortController().signal, log: logger });
+
+  assert.equal(await findRun(t.database.db, left), undefined);
+  assert.equal(await flow.storage.stat(leftRun.fileKey), undefined, 'its file is gone');
+  const progress = await sql<{ n: number }>`select count(*) as n from contact_import_progress where run_id = ${left}`.execute(t.database.db);
+  assert.equal(Number(progress.rows[0]!.n), 0);
+  assert.equal((await findRun(t.database.db, fresh))?.phase, 'waiting');
+  assert.ok(await flow.storage.stat(freshRun.fileKey), 'a fresh upload keeps its file');
+  assert.equal((await findRun(t.database.db, rejected))?.phase, 'rejected');
+  // The admin who comes back to the deleted run's page is told it is not there.
+  assert.equal((await admin.get(`/medarbejder/henvendelser/import/${left}`)).status, 404);
 });

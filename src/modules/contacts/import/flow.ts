@@ -6,7 +6,9 @@
 //
 // Safety: the import is one transaction (importFigures) that starts by moving the run's
 // row; a second worker (a retried job, another node) waits on that row and then finds the
-// run imported. Nothing is stored until the admin confirms a file without problems.
+// run imported. Nothing is stored until the admin confirms a file without problems. A file
+// the admin never confirms (they left at the preview) is deleted with its run by the job
+// `contacts.delete-unconfirmed-imports`.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
@@ -17,11 +19,12 @@ import type { FileStorage } from '../../../platform/storage/index.ts';
 import type { Progress } from '../../../platform/module.ts';
 import { fileHash, importFigures, ImportRejected, previewImport, type ImportSource } from './importer.ts';
 import { countLines, isXlsx } from './parse.ts';
-import { busyPhases, findRun, insertRun, moveRun, setProgress, type ImportRun } from './runs.ts';
+import { busyPhases, deleteUnconfirmedRuns, findRun, insertRun, moveRun, setProgress, type ImportRun } from './runs.ts';
 
 declare module '../../../platform/jobs/index.ts' {
   interface JobTypes {
     'contacts.import': { runId: number };
+    'contacts.delete-unconfirmed-imports': Record<string, never>;
   }
 }
 
@@ -32,6 +35,8 @@ const FALLBACK_DELAY_MS = 60_000;
 const MAX_ATTEMPTS = 3;
 /** Progress is written at most this often. */
 const PROGRESS_INTERVAL_MS = 500;
+/** A checked file the admin has not confirmed this long after the upload is deleted with its run. */
+export const UNCONFIRMED_RUN_HOURS = 24;
 
 export interface ImportContext {
   db: Db;
@@ -193,7 +198,20 @@ async function importRun(ctx: ImportContext, run: ImportRun): Promise<void> {
   await ctx.storage.delete(run.fileKey);
 }
 
-/** The job that checks and imports uploaded files (KanalModule.jobs). */
+/** Deletes the runs (and stored files) not confirmed within UNCONFIRMED_RUN_HOURS of the upload. Returns how many. */
+export async function deleteUnconfirmedImports(ctx: ImportContext, now = new Date(), batch = 500): Promise<number> {
+  const before = new Date(now.getTime() - UNCONFIRMED_RUN_HOURS * 3_600_000).toISOString();
+  let total = 0;
+  for (;;) {
+    const keys = await ctx.db.transaction().execute((trx) => deleteUnconfirmedRuns(trx, before, batch));
+    // After the commit: a file whose run is gone is never read again.
+    for (const key of keys) await ctx.storage.delete(key);
+    total += keys.length;
+    if (keys.length < batch) return total;
+  }
+}
+
+/** The jobs that check and import uploaded files, and delete those never confirmed (KanalModule.jobs). */
 export function importJobs(ctx: ImportContext): AnyJobHandler[] {
   return [
     defineJob({
@@ -213,6 +231,14 @@ export function importJobs(ctx: ImportContext): AnyJobHandler[] {
           }
           throw error;
         }
+      },
+    }),
+    defineJob({
+      type: 'contacts.delete-unconfirmed-imports',
+      schedule: '20 * * * *',
+      async run(_payload, job) {
+        const deleted = await deleteUnconfirmedImports(ctx);
+        job.log.info({ deleted }, 'deleted web imports never confirmed, with their files');
       },
     }),
   ];

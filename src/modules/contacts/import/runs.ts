@@ -2,7 +2,7 @@
 // and the import, with its progress. Kept in the database so every app node and the
 // worker see the same state. The figures themselves are written by importer.ts.
 import { type Generated, type Migration } from 'kysely';
-import { columnTypes, json, now, type Db, type JsonColumn, type Timestamp, type Trx } from '../../../platform/db/index.ts';
+import { columnTypes, dialectOf, json, now, type Db, type JsonColumn, type Timestamp, type Trx } from '../../../platform/db/index.ts';
 import type { Day } from '../../../platform/calendar/index.ts';
 import type { Channel } from '../schema.ts';
 import type { ImportProblem } from './parse.ts';
@@ -208,4 +208,27 @@ export async function moveRun(
 /** Progress of a run; written outside the import's transaction (see ProgressTable). */
 export async function setProgress(db: Db, id: number, done: number, total: number | null): Promise<void> {
   await q(db).updateTable('contact_import_progress').set({ done, total, updated_at: now() }).where('run_id', '=', id).execute();
+}
+
+/**
+ * Deletes up to `limit` runs still waiting for the admin's confirmation that were uploaded before
+ * `before`, with their progress; returns their files' keys. The rows are locked first on
+ * PostgreSQL (SQLite's transaction holds the write lock), so a confirmation at the same moment
+ * either moves the run first, and it is kept, or finds it gone.
+ */
+export async function deleteUnconfirmedRuns(trx: Trx, before: Timestamp, limit: number): Promise<string[]> {
+  const runs = await q(trx)
+    .selectFrom('contact_import_run')
+    .select(['id', 'file_key'])
+    .where('phase', '=', 'waiting')
+    .where('created_at', '<', before)
+    .orderBy('id')
+    .limit(limit)
+    .$if(dialectOf(trx) === 'postgres', (s) => s.forUpdate())
+    .execute();
+  if (runs.length === 0) return [];
+  const ids = runs.map((r) => r.id);
+  await q(trx).deleteFrom('contact_import_progress').where('run_id', 'in', ids).execute();
+  await q(trx).deleteFrom('contact_import_run').where('id', 'in', ids).execute();
+  return runs.map((r) => r.file_key);
 }
