@@ -10,7 +10,7 @@ import { startListeningTestApp, type ListeningTestApp } from '../../../test/help
 import { getCase } from '../cases/index.ts';
 import { createSelfServiceModule, type SelfService } from './index.ts';
 import { livePorts } from './live-ports.ts';
-import { appModulesWith, PDF, PNG } from './testing.ts';
+import { appModulesWith, complaintAnswers, PDF, PNG } from './testing.ts';
 
 let t: ListeningTestApp;
 let service: SelfService;
@@ -19,7 +19,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const answers = { type: 'klage', omraade: 'veje', emne: 'Hul i vejen', besked: 'Der er et stort hul i vejen ved nummer 12.', 'vil-have-svar': 'no' };
+const answers = complaintAnswers;
 
 function submit(key: string, files: { name: string; bytes: Buffer; type?: string }[], field = 'bilag'): Promise<Response> {
   const form = new FormData();

@@ -10,21 +10,24 @@ import type { Lang } from '../../platform/i18n/index.ts';
 import { formatNumber } from '../../platform/i18n/index.ts';
 import { DEFAULT_MAX_FILES, DEFAULT_MAX_SIZE_MB } from './fields.ts';
 import { selfServiceMessages } from './messages.ts';
-import type { FieldOf, FileRef } from './schema.ts';
+import type { FieldOf } from './schema.ts';
 
-/** Where file bytes live: platform storage (local disk or object storage), under selfservice/. */
+/**
+ * Where file bytes live: platform storage (local disk or object storage), under selfservice/.
+ * The key comes first, so the attachment row that owns a file is written before the file.
+ */
 export interface FileStore {
-  put(bytes: Buffer): Promise<string>;
+  newKey(): string;
+  put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
 }
 
 export function storageFileStore(storage: FileStorage): FileStore {
   return {
-    async put(bytes) {
-      const key = `selfservice/${randomUUID()}`;
+    newKey: () => `selfservice/${randomUUID()}`,
+    async put(key, bytes) {
       await storage.put(key, Readable.from([bytes]));
-      return key;
     },
     async get(key) {
       return buffer(await storage.get(key));
@@ -67,8 +70,4 @@ export async function checkUpload(field: FieldOf<'file'>, upload: Upload, alread
   }
   if ((await scan(upload.bytes, name)) === 'infected') return { error: t.fileInfected(name) };
   return { type: detected.mime };
-}
-
-export function fileRef(row: { id: string; name: string; type: string; size: number }): FileRef {
-  return { id: row.id, name: row.name, type: row.type, size: row.size };
 }

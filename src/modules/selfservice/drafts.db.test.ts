@@ -1,5 +1,6 @@
 // Drafts: killed mid-submit → all or nothing; uploads survive resume; expiry deletes
-// drafts and their files; a new service version never corrupts a draft.
+// drafts and their files; an API submission killed after storing its file leaves a row that
+// the nightly job deletes with the file a day later; a new service version never corrupts a draft.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,14 +10,17 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { TestDatabase } from '../../platform/db/testing.ts';
 import { catalogueOf, loadCatalogue } from './definitions.ts';
-import { caseOfSubmission, createAppTestDatabase, PNG, planAnswers, selfServiceOn, submissionCounts } from './testing.ts';
-import type { Draft } from './service.ts';
+import { caseOfSubmission, complaintAnswers, createAppTestDatabase, diskFileStore, PNG, planAnswers, selfServiceOn, submissionCounts } from './testing.ts';
+import { ABANDONED_UPLOAD_HOURS, type Draft } from './service.ts';
+import { selfServiceJobs } from './jobs.ts';
+import type { AppContext } from '../../platform/module.ts';
+import { captureLogs } from '../../../test/helpers/app.ts';
 import type { ServiceDefinition } from './schema.ts';
 
 let database: TestDatabase;
 const catalogue = loadCatalogue();
 let now = new Date('2026-11-27T10:00:00Z');
-const make = (cat = catalogue) => selfServiceOn(database.db, database.dataDir, { catalogue: cat, clock: () => now });
+const make = (cat = catalogue, files = diskFileStore(database.dataDir)) => selfServiceOn(database.db, database.dataDir, { catalogue: cat, clock: () => now, files });
 
 before(async () => {
   database = await createAppTestDatabase();
@@ -44,8 +48,9 @@ async function answeredDraft(serviceId: string, subject = 'kill-test'): Promise<
   return draft;
 }
 
-async function runChild(draftId: string, when: string): Promise<{ code: number | null; signal: string | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/selfservice-submit-and-die.ts', JSON.stringify(database.options), draftId, when], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function runChild(draftId: string, when: string, clock?: Date): Promise<{ code: number | null; signal: string | null; out: string }> {
+  const args = ['--import', 'tsx', 'test/fixtures/selfservice-submit-and-die.ts', JSON.stringify(database.options), draftId, when, ...(clock ? [clock.toISOString()] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
@@ -111,6 +116,52 @@ test('uploads are kept with the draft; expiry deletes the draft, its attachment 
   const left = await sql<{ n: number }>`select count(*) as n from selfservice_draft where id = ${draft.id}`.execute(database.db);
   assert.equal(Number(left.rows[0]!.n), 0);
   now = new Date('2026-11-27T10:00:00Z');
+});
+
+test('an API submission killed after storing its file: the file has a row, and the nightly job deletes both a day later', async () => {
+  const before = await counts();
+  for (const when of ['after-file', 'in-case']) {
+    const r = await runChild('api', when, now);
+    assert.equal(r.signal, 'SIGKILL', `child should die (${when}), got ${JSON.stringify(r)}`);
+  }
+  assert.deepEqual(await counts(), before, 'nothing of the submission committed');
+  const owned = (await sql<{ id: string; storage_key: string }>`select id, storage_key from selfservice_attachment where draft_id = 'api:kill-test-api'`.execute(database.db)).rows;
+  assert.equal(owned.length, 2, 'each stored file is owned by a row');
+  const files = owned.map((o) => path.join(database.dataDir, 'files', o.storage_key));
+  assert.deepEqual(files.map((f) => fs.existsSync(f)), [true, true]);
+  // A request may still be at work on a fresh upload: the sweep leaves it.
+  assert.equal(await make().deleteAbandonedUploads(), 0);
+
+  // The client tries again with the same key a day later: the submission takes a copy of its own.
+  const started = now;
+  now = new Date(now.getTime() + ABANDONED_UPLOAD_HOURS * 3_600_000 + 60_000);
+  const def = catalogue.get('henvendelse-eller-klage')!;
+  const sent = await make().submitJson(def, complaintAnswers, 'kill-test-api', {}, 'da', { bilag: [{ name: 'hul.png', bytes: PNG, truncated: false }] });
+  assert.equal(sent.replayed, false);
+  const kept = await make().attachment((sent.submission.answers.bilag as { id: string }[])[0]!.id);
+
+  const job = selfServiceJobs({} as AppContext, () => make()).find((j) => j.type === 'selfservice.delete-expired-drafts')!;
+  await job.run({}, { id: 1, attempt: 1, key: null, signal: new AbortController().signal, log: captureLogs('error').logger });
+  for (const o of owned) assert.equal(await make().attachment(o.id), undefined, 'the abandoned rows are gone');
+  assert.deepEqual(files.map((f) => fs.existsSync(f)), [false, false], 'and their files');
+  assert.equal(kept?.submission_reference, sent.submission.reference);
+  assert.deepEqual(await make().readFile(kept.storage_key), PNG, 'the submitted copy stays');
+  now = started;
+});
+
+test('an API submission whose second file cannot be stored leaves no row and no file behind', async () => {
+  const disk = diskFileStore(database.dataDir);
+  let puts = 0;
+  const full = { ...disk, put: (key: string, bytes: Buffer) => (++puts === 2 ? Promise.reject(new Error('The disk is full.')) : disk.put(key, bytes)) };
+  const def = catalogue.get('henvendelse-eller-klage')!;
+  const two = [{ name: 'hul.png', bytes: PNG, truncated: false }, { name: 'hul-2.png', bytes: PNG, truncated: false }];
+  const stored = () => fs.readdirSync(path.join(database.dataDir, 'files', 'selfservice')).length;
+  const filesBefore = stored();
+  await assert.rejects(make(catalogue, full).submitJson(def, complaintAnswers, 'disk-full', {}, 'da', { bilag: two }), /disk is full/);
+  const rows = await sql<{ n: number }>`select count(*) as n from selfservice_attachment where draft_id = 'api:disk-full'`.execute(database.db);
+  assert.equal(Number(rows.rows[0]!.n), 0);
+  assert.equal(puts, 2);
+  assert.equal(stored(), filesBefore, 'the first file was removed again');
 });
 
 test('a new service version: removed questions are dropped, changed ones asked again, new ones asked — nothing breaks', async () => {

@@ -1,5 +1,5 @@
-// The module's jobs: deleting expired drafts every night, and telling the municipality's
-// webhook about each submission (no personal data: references only).
+// The module's jobs: deleting expired drafts and abandoned uploads every night, and telling
+// the municipality's webhook about each submission (no personal data: references only).
 import { defineJob } from '../../platform/jobs/index.ts';
 import type { AppContext } from '../../platform/module.ts';
 import type { SelfService } from './service.ts';
@@ -18,7 +18,8 @@ export function selfServiceJobs(ctx: AppContext, service: () => SelfService) {
       schedule: '15 2 * * *',
       async run(_payload, job) {
         const deleted = await service().deleteExpiredDrafts();
-        job.log.info({ deleted }, 'deleted expired self-service drafts and their files');
+        const abandoned = await service().deleteAbandonedUploads();
+        job.log.info({ deleted, abandoned }, 'deleted expired self-service drafts and abandoned uploads, with their files');
       },
     }),
     defineJob({

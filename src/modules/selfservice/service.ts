@@ -9,7 +9,7 @@ import type { Timestamp } from '../../platform/db/index.ts';
 import { conflict, validationFailed } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { AddressRegister } from './address-register.ts';
-import { checkUpload, fileRef, type FileStore, type Upload, type VirusScanner } from './attachments.ts';
+import { checkUpload, type FileStore, type Upload, type VirusScanner } from './attachments.ts';
 import type { Catalogue } from './definitions.ts';
 import { checkStep, displayValue, rawFromJson, type CheckContext, type FieldError, type RawForm } from './fields.ts';
 import { isVisible } from './conditions.ts';
@@ -38,6 +38,9 @@ export interface SelfServiceDeps {
 
 
 export type Draft = store.DraftRow;
+
+/** An upload that no draft or submission owns this long after it was stored is deleted (its request died). */
+export const ABANDONED_UPLOAD_HOURS = 24;
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -175,10 +178,9 @@ export function selfService(deps: SelfServiceDeps) {
           fileErrors.push({ field: field.id, target: field.id, message: checked.error });
           continue;
         }
-        const key = await deps.files.put(upload.bytes);
-        const row = { id: randomUUID(), draft_id: draft.id, field_id: field.id, name: upload.name.split(/[\\/]/).pop()!.slice(0, 200), type: checked.type, size: upload.bytes.length, storage_key: key, created_at: t0 };
-        await store.insertAttachment(db, row);
-        list = [...list, fileRef(row)];
+        const ref = { id: randomUUID(), name: upload.name.split(/[\\/]/).pop()!.slice(0, 200), type: checked.type, size: upload.bytes.length };
+        await storeOwnedFile(draft.id, field.id, ref, upload.bytes);
+        list = [...list, ref];
       }
       files[field.id] = list;
     }
@@ -404,13 +406,31 @@ export function selfService(deps: SelfServiceDeps) {
     }
   }
 
-  /** An API submission's files, under the key's pseudo-draft until the submission takes them. */
+  /**
+   * Stores an upload for its owner (a draft, or an API request's `api:<key>`). The attachment row
+   * is committed before the file is stored, so no stored file is ever without a row: one whose
+   * request died before it was submitted is found by deleteAbandonedUploads. Returns the key.
+   */
+  async function storeOwnedFile(owner: string, field: string, ref: FileRef, bytes: Buffer): Promise<string> {
+    const key = deps.files.newKey();
+    await store.insertAttachment(db, { ...ref, draft_id: owner, field_id: field, storage_key: key, created_at: at() });
+    try {
+      await deps.files.put(key, bytes);
+    } catch (error) {
+      await store.deleteAttachment(db, owner, ref.id);
+      throw error;
+    }
+    return key;
+  }
+
+  /** An API submission's files, under the key's pseudo-draft until the submission takes them; all or none. */
   async function storeApiFiles(files: { ref: FileRef; field: string; bytes: Buffer }[], owner: string): Promise<{ id: string; key: string }[]> {
     const stored: { id: string; key: string }[] = [];
-    for (const { ref, field, bytes } of files) {
-      const key = await deps.files.put(bytes);
-      await store.insertAttachment(db, { ...ref, draft_id: owner, field_id: field, storage_key: key, created_at: at() });
-      stored.push({ id: ref.id, key });
+    try {
+      for (const { ref, field, bytes } of files) stored.push({ id: ref.id, key: await storeOwnedFile(owner, field, ref, bytes) });
+    } catch (error) {
+      await removeFiles(stored, owner);
+      throw error;
     }
     return stored;
   }
@@ -437,6 +457,21 @@ export function selfService(deps: SelfServiceDeps) {
     }
   }
 
+  /**
+   * Deletes uploads no draft or submission took within ABANDONED_UPLOAD_HOURS (an API request
+   * that died between storing its files and committing), with their files. Returns how many.
+   */
+  async function deleteAbandonedUploads(batch = 500): Promise<number> {
+    const before = new Date(clock().getTime() - ABANDONED_UPLOAD_HOURS * 3_600_000).toISOString();
+    let total = 0;
+    for (;;) {
+      const rows = await store.abandonedUploads(db, before, batch);
+      for (const row of rows) if (await store.deleteAttachment(db, row.draft_id, row.id)) await deps.files.delete(row.storage_key);
+      total += rows.length;
+      if (rows.length < batch) return total;
+    }
+  }
+
   return {
     startDraft,
     prefillFor,
@@ -449,6 +484,7 @@ export function selfService(deps: SelfServiceDeps) {
     submitJson,
     feedback,
     deleteExpiredDrafts,
+    deleteAbandonedUploads,
     draftsOf: (subject: string) => store.draftsOf(db, subject, at()),
     submission: (reference: string) => store.submissionByReference(db, reference),
     attachment: (id: string) => store.findAttachment(db, id),

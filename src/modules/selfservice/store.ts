@@ -166,6 +166,21 @@ export async function deleteAttachment(db: Db | Trx, draftId: string, id: string
   return row;
 }
 
+/**
+ * Up to `limit` uploads stored before `before` that neither a draft nor a submission owns: an API
+ * request's files whose submission never committed (the process died in between).
+ */
+export function abandonedUploads(db: Db, before: Timestamp, limit: number): Promise<{ id: string; draft_id: string; storage_key: string }[]> {
+  return q(db)
+    .selectFrom('selfservice_attachment as a')
+    .select(['a.id', 'a.draft_id', 'a.storage_key'])
+    .where('a.submission_reference', 'is', null)
+    .where('a.created_at', '<', before)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('selfservice_draft as d').select('d.id').whereRef('d.id', '=', 'a.draft_id'))))
+    .limit(limit)
+    .execute();
+}
+
 export async function attachToSubmission(trx: Trx, ids: string[], reference: string): Promise<void> {
   if (ids.length > 0) await q(trx).updateTable('selfservice_attachment').set({ submission_reference: reference }).where('id', 'in', ids).execute();
 }

@@ -11,7 +11,7 @@ import { modules } from '../../modules.ts';
 import { getCase, type CaseRecord } from '../cases/index.ts';
 import { aggregateTotals, type TotalDimension, type TotalRow } from '../contacts/index.ts';
 import { albertslundRegister } from './address-register.ts';
-import { noVirusScan, storageFileStore } from './attachments.ts';
+import { noVirusScan, storageFileStore, type FileStore } from './attachments.ts';
 import type { Catalogue } from './definitions.ts';
 import { livePorts } from './live-ports.ts';
 import type { SubmissionPorts } from './ports.ts';
@@ -27,13 +27,16 @@ export async function createAppTestDatabase(): Promise<TestDatabase> {
   return database;
 }
 
+/** The file store the self-service uses on its own: files under `dataDir`/files. */
+export const diskFileStore = (dataDir: string): FileStore => storageFileStore(localDiskStorage(path.join(dataDir, 'files'), { maxBytes: 50 * 1024 * 1024 }));
+
 /** The self-service on its own (no app), on the real cases and contacts modules unless `ports` says otherwise. */
-export function selfServiceOn(db: Db, dataDir: string, options: { catalogue: Catalogue; clock?: () => Date; ports?: SubmissionPorts }): SelfService {
+export function selfServiceOn(db: Db, dataDir: string, options: { catalogue: Catalogue; clock?: () => Date; ports?: SubmissionPorts; files?: FileStore }): SelfService {
   return selfService({
     db,
     catalogue: options.catalogue,
     ports: options.ports ?? livePorts,
-    files: storageFileStore(localDiskStorage(path.join(dataDir, 'files'), { maxBytes: 50 * 1024 * 1024 })),
+    files: options.files ?? diskFileStore(dataDir),
     scan: noVirusScan,
     addresses: albertslundRegister(),
     draftDays: 30,
@@ -56,7 +59,7 @@ export function livePortsWithHooks(hooks: { afterCase?: () => void | Promise<voi
   };
 }
 
-export async function countRows(db: Db, table: 'cases' | 'jobs' | 'notify_messages' | 'selfservice_submission'): Promise<number> {
+export async function countRows(db: Db, table: 'cases' | 'jobs' | 'notify_messages' | 'selfservice_submission' | 'selfservice_attachment'): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
@@ -81,6 +84,8 @@ export async function caseOfSubmission(db: Db, service: SelfService, reference: 
 // ---- a generic driver: fills in any service with valid answers, avoiding exits ------------
 
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+/** Valid API answers for henvendelse-eller-klage (its optional file field "bilag" left to the caller). */
+export const complaintAnswers = { type: 'klage', omraade: 'veje', emne: 'Hul i vejen', besked: 'Der er et stort hul i vejen ved nummer 12.', 'vil-have-svar': 'no' };
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** A valid raw value for a simple field (as the page would post it), and its answer. */
