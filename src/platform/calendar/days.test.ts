@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, copenhagenDay, isDay, startOfCopenhagenDay, weekdayOf } from './days.ts';
+import { DateTime } from 'luxon';
+import { addDays, copenhagenDay, formatDay, isDay, isLeapYear, startOfCopenhagenDay, weekdayOf, WEEKDAYS } from './days.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -58,4 +59,22 @@ test('day arithmetic crosses month, year and leap day', () => {
   assert.equal(addDays('2026-03-28', 2), '2026-03-30');
   assert.equal(weekdayOf('2026-03-29'), 'sunday');
   assert.equal(weekdayOf('2026-03-30'), 'monday');
+});
+
+test('day arithmetic agrees with luxon on every day from 1899 to 2101', () => {
+  let luxonDay = DateTime.utc(1899, 1, 1);
+  let day = '1899-01-01';
+  while (luxonDay.year <= 2101) {
+    assert.equal(day, luxonDay.toISODate());
+    assert.equal(weekdayOf(day), WEEKDAYS[luxonDay.weekday - 1]);
+    assert.equal(isLeapYear(luxonDay.year), luxonDay.isInLeapYear);
+    assert.equal(addDays(day, -400), luxonDay.minus({ days: 400 }).toISODate());
+    luxonDay = luxonDay.plus({ days: 1 });
+    day = addDays(day, 1);
+  }
+  // Impossible dates are no days, and formatDay refuses them.
+  for (const bad of ['2025-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10']) assert.equal(isDay(bad), false, bad);
+  assert.equal(isDay('2000-02-29'), true);
+  assert.equal(formatDay(2028, 2, 29), '2028-02-29');
+  assert.throws(() => formatDay(2027, 2, 29), RangeError);
 });
