@@ -93,6 +93,18 @@ export async function listTopics(db: Db): Promise<Topic[]> {
   return rows.map(toTopic);
 }
 
+/** The active topics whose KLE number starts with the main group given ('02' finds '02', '02.34', '02.34.02'). */
+export async function activeTopicsInKleGroup(db: Db, mainGroup: string): Promise<Topic[]> {
+  const rows = await q(db)
+    .selectFrom('contact_topic')
+    .selectAll()
+    .where('active', '=', true)
+    .where((eb) => eb.or([eb('kle', '=', mainGroup), eb('kle', 'like', `${mainGroup}.%`)]))
+    .orderBy('name')
+    .execute();
+  return rows.map(toTopic);
+}
+
 export async function insertTopic(trx: Trx, topic: Topic, at: Timestamp): Promise<void> {
   await q(trx).insertInto('contact_topic').values(topicRow(topic, at)).execute();
 }

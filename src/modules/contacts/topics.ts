@@ -139,9 +139,10 @@ export async function topicForKle(db: Db, kle: string, department?: string): Pro
     return same * 2 + (topic.department === department ? 1 : 0);
   };
   let best: { code: string; score: number } = { code: 'andet', score: 1 };
-  for (const topic of await listTopics(db)) {
+  // Only a topic in the same main group can beat 'andet', so only those are read.
+  for (const topic of await store.activeTopicsInKleGroup(db, wanted[0]!)) {
     const s = score(topic);
-    if (topic.active && s > best.score) best = { code: topic.code, score: s };
+    if (s > best.score) best = { code: topic.code, score: s };
   }
   return best.code;
 }
