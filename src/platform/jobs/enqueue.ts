@@ -1,10 +1,10 @@
 // The outbox: a job is a row written in the caller's transaction, so it exists
 // exactly when the change that caused it was committed.
-import { dialectOf, now, toTimestamp, type Timestamp, type Trx } from '../db/index.ts';
+import { now, toTimestamp, type Timestamp, type Trx } from '../db/index.ts';
 import type { JobType, JobTypes } from './index.ts';
-import { insertJob, notifyWorkers } from './store.ts';
+import { insertJob } from './store.ts';
 
-/** PostgreSQL channel that wakes idle workers when a job is committed. */
+/** PostgreSQL channel that wakes idle workers when a job is committed (by a trigger: jobs-20261127-wake-trigger). */
 export const WAKE_CHANNEL = 'kanal_jobs';
 
 export interface EnqueueOptions {
@@ -26,8 +26,5 @@ export async function enqueue<T extends JobType>(trx: Trx, type: T, payload: Job
   }
   const at = now();
   const runAt = options.runAt === undefined ? at : typeof options.runAt === 'string' ? toTimestamp(new Date(options.runAt)) : toTimestamp(options.runAt);
-  const result = await insertJob(trx, { type, payload, key: options.key ?? null, runAt, now: at });
-  // NOTIFY is delivered when the transaction commits, and not at all if it rolls back.
-  if (result.created && runAt <= at && dialectOf(trx) === 'postgres') await notifyWorkers(trx, WAKE_CHANNEL);
-  return result;
+  return insertJob(trx, { type, payload, key: options.key ?? null, runAt, now: at });
 }

@@ -101,6 +101,18 @@ test('the worker runs a due job once and marks it done; a future job waits', asy
   assert.equal((await runsOf(future)).length, 0);
 });
 
+test('PostgreSQL: a committed job wakes a LISTENing worker at once, long before its next poll', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only' }, async () => {
+  const w = worker(testHandlers(database.db, 'w-listen'), { pollMs: 120_000 });
+  await w.start();
+  try {
+    await sleep(1_000); // the first poll has found nothing; the LISTEN connection is up
+    const { id } = await database.db.transaction().execute((trx) => enqueue(trx, 'test.record', { n: 9 }));
+    await waitFor('the job to be done', async () => (await stateOf(id)) === 'done', 10_000);
+  } finally {
+    await w.stop();
+  }
+});
+
 test('a crashing handler is retried with backoff, then dead, with its error kept', async () => {
   const registry = new Registry();
   const { id } = await database.db.transaction().execute((trx) => enqueue(trx, 'test.fail', { message: 'the mail server said no' }));

@@ -2,7 +2,7 @@
 // PostgreSQL locks the rows it takes with FOR UPDATE SKIP LOCKED, so workers on
 // several nodes never take the same job; SQLite has one writer, and the claim is
 // a single UPDATE … RETURNING inside a write transaction (BEGIN IMMEDIATE).
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db, Dialect, Timestamp, Trx } from '../db/index.ts';
 import { json } from '../db/index.ts';
 import type { ClaimedJob, JobState, JobSummary, JobTables } from './schema.ts';
@@ -28,11 +28,6 @@ export async function insertJob(trx: Trx, job: NewJob): Promise<{ id: number; cr
   if (inserted) return { id: inserted.id, created: true };
   const existing = await q(trx).selectFrom('jobs').select('id').where('key', '=', job.key).executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
-}
-
-/** Wakes listening workers when the transaction commits (PostgreSQL only). */
-export async function notifyWorkers(trx: Trx, channel: string): Promise<void> {
-  await sql`select pg_notify(${channel}, '')`.execute(trx);
 }
 
 export interface ClaimRequest {
