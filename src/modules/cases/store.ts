@@ -149,7 +149,7 @@ export async function takeReferenceNumber(trx: Trx, year: number): Promise<numbe
 }
 
 /** The sequence of a year's case numbers on PostgreSQL (created by the year's first case). */
-export const referenceSequence = (year: number) => `case_reference_${Math.trunc(year)}`;
+const referenceSequence = (year: number) => `case_reference_${Math.trunc(year)}`;
 
 async function takeFromSequence(trx: Trx, year: number): Promise<number> {
   const name = referenceSequence(year);

@@ -49,7 +49,10 @@ export function openPostgresPool(options: PostgresOptions): PostgresPool {
     types: conventionalTypes,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   });
-  return { connect: async () => preparing(await pool.connect()), end: () => pool.end() };
+  // One wrapper per pooled connection, made when it is first checked out (not on every checkout).
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient) => wrapped.get(client) ?? wrapped.set(client, preparing(client)).get(client)!;
+  return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
 }
 
 /**
