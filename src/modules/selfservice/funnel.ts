@@ -4,7 +4,7 @@
 // later, it counts as completed only. An eligibility exit counts as completed.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../platform/db/index.ts';
-import { copenhagenDay } from './service.ts';
+import { copenhagenDay } from '../../platform/calendar/index.ts';
 import type { ServiceDefinition } from './schema.ts';
 import * as store from './store.ts';
 

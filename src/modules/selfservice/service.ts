@@ -1,7 +1,7 @@
 // Drafts, steps, exits and submissions: the self-service logic, without HTTP.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
-import { DateTime } from 'luxon';
+import { copenhagenDay } from '../../platform/calendar/index.ts';
 import { inGroupCommit, type Db } from '../../platform/db/index.ts';
 import { enqueue } from '../../platform/jobs/index.ts';
 import { send as sendNotification } from '../../platform/notify/index.ts';
@@ -50,10 +50,6 @@ export function newReference(): string {
   const bytes = randomBytes(8);
   const chars = [...bytes].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('');
   return `SB-${chars.slice(0, 4)}-${chars.slice(4)}`;
-}
-
-export function copenhagenDay(date: Date): string {
-  return DateTime.fromJSDate(date, { zone: 'Europe/Copenhagen' }).toISODate()!;
 }
 
 export function selfService(deps: SelfServiceDeps) {

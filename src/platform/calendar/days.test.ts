@@ -26,6 +26,23 @@ test('copenhagenDay on the DST nights uses the offset valid after the change', (
   assert.equal(copenhagenDay(new Date('2026-10-25T23:00:00Z')), '2026-10-26');
 });
 
+test('copenhagenDay agrees with ICU at every local midnight from 1880 to 2100', () => {
+  // ICU's own answer (en-CA writes YYYY-MM-DD), independent of the offsets copenhagenDay keeps.
+  const icu = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+  // Local midnight is at 22:00Z (summer), 23:00Z (winter) or, in local mean time until the 1890s, at
+  // an offset of minutes and seconds: each, and the last millisecond before it, every day.
+  const meanTime = Math.round(DateTime.fromMillis(Date.UTC(1880, 0, 1), { zone: 'Europe/Copenhagen' }).offset * 60_000);
+  const sides = [22 * HOUR_MS, 23 * HOUR_MS, 24 * HOUR_MS - meanTime].flatMap((t) => [t - 1, t]);
+  for (let midnight = Date.UTC(1880, 0, 1); midnight < Date.UTC(2100, 0, 1); midnight += 86_400_000) {
+    for (const side of sides) {
+      const instant = new Date(midnight + side);
+      const expected = icu.format(instant);
+      // Asked twice: the second answer comes from the offset kept for the hour.
+      if (copenhagenDay(instant) !== expected || copenhagenDay(instant) !== expected) assert.fail(`${instant.toISOString()}: ${copenhagenDay(instant)}, not ${expected}`);
+    }
+  }
+});
+
 test('startOfCopenhagenDay gives local midnight in UTC', () => {
   assert.equal(startOfCopenhagenDay('2026-07-02').toISOString(), '2026-07-01T22:00:00.000Z');
   assert.equal(startOfCopenhagenDay('2026-01-16').toISOString(), '2026-01-15T23:00:00.000Z');
