@@ -230,15 +230,12 @@ export function selfService(deps: SelfServiceDeps) {
    */
   async function submit(input: SubmitInput): Promise<{ submission: store.SubmissionRow; replayed: boolean }> {
     const { def, answers, applicant } = input;
-    const existing = await store.submissionByKey(db, input.idempotencyKey);
-    if (existing) return { submission: existing, replayed: true };
+    // The callers have already looked for an earlier submission with this key (the draft's
+    // reference, the API's replay check); the unique key below settles the races they cannot see.
     try {
       // Group commit: submissions arriving together share one durable COMMIT; this unit has
       // its own savepoint, and the promise settles only once the COMMIT has returned.
       return await inGroupCommit(db, async (trx) => {
-        // Asked again inside the transaction: the same draft sent twice in one batch finds the first.
-        const earlier = await store.submissionByKey(trx, input.idempotencyKey);
-        if (earlier) return { submission: earlier, replayed: true };
         const submittedAt = at();
         const reference = newReference();
         const waitingList = def.capacity !== undefined && (await store.countSubmissions(trx, def.id)) >= def.capacity;
@@ -256,8 +253,13 @@ export function selfService(deps: SelfServiceDeps) {
           waiting_list: waitingList,
           submitted_at: submittedAt,
         };
-        // The submission first: a second request with the same key stops here, on the unique key.
-        await store.insertSubmission(trx, row);
+        // The submission first: a second request with the same key (a double click, two tabs, or
+        // the same draft twice in one batch) stops here and gets the first one back.
+        if (!(await store.insertSubmissionOnce(trx, row))) {
+          const earlier = await store.submissionByKey(trx, input.idempotencyKey);
+          if (!earlier) throw new Error('A submission with this key was there a moment ago and is gone.');
+          return { submission: earlier, replayed: true };
+        }
         const attachmentIds = Object.values(answers).flatMap((v) => (Array.isArray(v) ? v.filter((x): x is FileRef => typeof x === 'object' && x !== null && 'size' in x).map((f) => f.id) : []));
         const storageKeys: string[] = [];
         for (const id of attachmentIds) {

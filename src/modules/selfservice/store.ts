@@ -187,8 +187,19 @@ export async function attachToSubmission(trx: Trx, ids: string[], reference: str
 
 // ---- submissions -------------------------------------------------------------------------
 
-export async function insertSubmission(trx: Trx, row: Omit<SubmissionRow, 'answers' | 'summary'> & { answers: Answers; summary: SummaryRow[] }): Promise<void> {
-  await q(trx).insertInto('selfservice_submission').values({ ...row, answers: json(row.answers), summary: json(row.summary) }).execute();
+/**
+ * Inserts the submission unless one with its idempotency key exists; false if one does. The
+ * unique key is the gate (on PostgreSQL a second transaction with the same key waits here for the
+ * first), so checking and inserting is one statement.
+ */
+export async function insertSubmissionOnce(trx: Trx, row: Omit<SubmissionRow, 'answers' | 'summary'> & { answers: Answers; summary: SummaryRow[] }): Promise<boolean> {
+  const inserted = await q(trx)
+    .insertInto('selfservice_submission')
+    .values({ ...row, answers: json(row.answers), summary: json(row.summary) })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('reference')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export function submissionByKey(db: Db | Trx, key: string): Promise<SubmissionRow | undefined> {
