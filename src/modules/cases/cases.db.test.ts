@@ -35,6 +35,21 @@ test('references are year-numbered, readable and continue per year', () =>
     assert.equal(formatReference(2026, 1234567), '2026-1234567');
   }));
 
+test('a reference taken beforehand is the case\'s; the next case gets the one after; a malformed one is refused', () =>
+  withDb(async ({ db }) => {
+    const taken = await db.transaction().execute(async (trx) => {
+      const reference = await service.takeCaseReference(trx);
+      const created = await service.createCase(trx, newCaseInput({ reference }));
+      assert.equal(created.reference, reference);
+      return reference;
+    });
+    const year = new Date().getUTCFullYear();
+    assert.match(taken, new RegExp(`^(${year}|${year + 1})-\\d{6}$`));
+    const next = await makeCase(db);
+    assert.equal(next.reference, formatReference(Number(taken.slice(0, 4)), Number(taken.slice(5)) + 1));
+    await assert.rejects(makeCase(db, { reference: '26-1' }), (e: unknown) => e instanceof KanalError && e.details?.[0]?.field === 'reference');
+  }));
+
 test('two app nodes creating cases at once never get the same reference', () =>
   withDb(async (database) => {
     const second = openDatabase({ ...database.options, poolSize: 5, sqliteFile: undefined });

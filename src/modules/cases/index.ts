@@ -8,6 +8,7 @@ import { seedDemoCases } from './demo.ts';
 
 export {
   createCase,
+  takeCaseReference,
   addTimelineEntry,
   listCasesForParty,
   getCase,

@@ -4,7 +4,7 @@ import { copenhagenDay, createWorkingCalendar, type LocalizedName, type WorkingC
 import { json, now, toTimestamp, type Db, type Dialect, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import { conflict, notFound, validationFailed } from '../../platform/http/errors.ts';
 import { clockAfter, startClock, type DeadlineRule } from './deadline.ts';
-import { nextReference } from './reference.ts';
+import { isReference, nextReference } from './reference.ts';
 import { checkTransfer, checkTransition, transferCitizenText, type CaseStatus, type Transition } from './status.ts';
 import * as store from './store.ts';
 import type { Actor, CaseRecord, Decision, Party, Priority, Submission, TimelineDetails, TimelineKind } from './schema.ts';
@@ -28,6 +28,11 @@ export type NewCase = {
   priority?: Priority;
   /** When the municipality received it; default now. */
   receivedAt?: Date;
+  /**
+   * A reference taken beforehand with takeCaseReference, in the same transaction, by a caller
+   * that writes the number elsewhere before the case exists (a self-service submission's row).
+   */
+  reference?: string;
   actor: Actor;
 };
 
@@ -35,6 +40,7 @@ const KLE = /^\d{2}\.\d{2}(\.\d{2})?$/;
 
 function validateNewCase(input: NewCase): void {
   const problems: { field: string; message: string }[] = [];
+  if (input.reference !== undefined && !isReference(input.reference)) problems.push({ field: 'reference', message: 'Sagsnummeret skal skrives som 2026-004211.' });
   if (input.title.trim() === '') problems.push({ field: 'title', message: 'Sagen skal have en titel.' });
   if (input.service.trim() === '') problems.push({ field: 'service', message: 'Sagen skal høre til en selvbetjening.' });
   if (!KLE.test(input.kle)) problems.push({ field: 'kle', message: 'KLE-emnet skal skrives som 02.34.02.' });
@@ -60,7 +66,7 @@ export async function createCase(trx: Trx, input: NewCase): Promise<CaseRecord> 
   const clock = startClock(calendar, input.deadline, receivedAt);
   const { party } = input;
   const created = await store.insertCase(trx, {
-    reference: await nextReference(trx, receivedAt),
+    reference: input.reference ?? (await nextReference(trx, receivedAt)),
     title: input.title.trim(),
     service: input.service,
     kle: input.kle,
@@ -89,6 +95,11 @@ export async function createCase(trx: Trx, input: NewCase): Promise<CaseRecord> 
   await addTimelineEntry(trx, created.id, input.actor, { kind: 'submitted', public: true, details: {} }, at);
   await emitCaseEvent(trx, 'case.created', created);
   return created;
+}
+
+/** The next case reference, for a caller that must write it down before createCase (NewCase.reference). */
+export function takeCaseReference(trx: Trx): Promise<string> {
+  return nextReference(trx, new Date());
 }
 
 export type NewTimelineEntry = { [K in TimelineKind]: { kind: K; public: boolean; details: TimelineDetails[K] } }[TimelineKind];

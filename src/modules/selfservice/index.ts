@@ -28,6 +28,9 @@ export type { SelfService } from './service.ts';
 
 /** Until the cases and contacts modules are wired in, submitting says so instead of half-working. */
 export const unwiredPorts: SubmissionPorts = {
+  async takeCaseReference() {
+    throw new KanalError('service_unavailable', 'Self-service submissions need the cases module (takeCaseReference).');
+  },
   async createCase() {
     throw new KanalError('service_unavailable', 'Self-service submissions need the cases module (createCase).');
   },

@@ -1,6 +1,6 @@
 // The submission's two calls into other modules, in the submission's own transaction:
 // the case (cases.createCase) and the contact (contacts.record).
-import { createCase } from '../cases/index.ts';
+import { createCase, takeCaseReference } from '../cases/index.ts';
 import { record, topicForKle } from '../contacts/index.ts';
 import type { Party } from '../cases/index.ts';
 import type { CaseRequest, SubmissionPorts } from './ports.ts';
@@ -13,8 +13,10 @@ function partyOf(applicant: CaseRequest['applicant']): Party {
 }
 
 export const livePorts: SubmissionPorts = {
+  takeCaseReference,
   async createCase(trx, request) {
-    const created = await createCase(trx, {
+    await createCase(trx, {
+      reference: request.reference,
       title: request.title,
       service: request.serviceId,
       kle: request.kle,
@@ -30,7 +32,6 @@ export const livePorts: SubmissionPorts = {
       deadline: { workingDays: request.deadlineDays },
       actor: { kind: 'system', name: 'Selvbetjening' },
     });
-    return { reference: created.reference };
   },
   async recordContact(trx, contact) {
     await record(trx, {

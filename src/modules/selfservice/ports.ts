@@ -4,6 +4,8 @@
 import type { Trx } from '../../platform/db/index.ts';
 
 export interface CaseRequest {
+  /** Taken with takeCaseReference earlier in the same transaction. */
+  reference: string;
   department: string;
   kle: string;
   title: string;
@@ -36,6 +38,8 @@ export interface ContactRecord {
 }
 
 export interface SubmissionPorts {
-  createCase(trx: Trx, request: CaseRequest): Promise<{ reference: string }>;
+  /** The case's reference before the case is written, so the submission row is written once, complete. */
+  takeCaseReference(trx: Trx): Promise<string>;
+  createCase(trx: Trx, request: CaseRequest): Promise<void>;
   recordContact(trx: Trx, contact: ContactRecord): Promise<void>;
 }

@@ -238,6 +238,8 @@ export function selfService(deps: SelfServiceDeps) {
       return await inGroupCommit(db, async (trx) => {
         const submittedAt = at();
         const reference = newReference();
+        // Taken now so the row below is written once, complete (a replay leaves a gap on PostgreSQL).
+        const caseReference = await deps.ports.takeCaseReference(trx);
         const waitingList = def.capacity !== undefined && (await store.countSubmissions(trx, def.id)) >= def.capacity;
         const summary = summaryOf(def, answers, 'da').map(({ step, question, answer }) => ({ step, question, answer }));
         const row: store.SubmissionRow = {
@@ -249,7 +251,7 @@ export function selfService(deps: SelfServiceDeps) {
           summary,
           owner_subject: applicant.subject ?? null,
           assisted: input.assisted,
-          case_reference: '',
+          case_reference: caseReference,
           waiting_list: waitingList,
           submitted_at: submittedAt,
         };
@@ -268,6 +270,7 @@ export function selfService(deps: SelfServiceDeps) {
         }
         const party = applicantFrom(def, answers, applicant);
         const request: CaseRequest = {
+          reference: caseReference,
           department: def.department,
           kle: def.topic.kle,
           title: def.title.da,
@@ -295,12 +298,10 @@ export function selfService(deps: SelfServiceDeps) {
         }
         // The case and the contact last: they update shared rows (a department's case counts, the
         // day's contact figures) that stay locked until COMMIT, so other submissions wait only for these.
-        const created = await deps.ports.createCase(trx, request);
-        row.case_reference = created.reference;
-        await store.setCaseReference(trx, reference, created.reference);
+        await deps.ports.createCase(trx, request);
         await store.attachToSubmission(trx, attachmentIds, reference);
         if (deps.webhookUrl) {
-          await enqueue(trx, 'selfservice.submitted', { reference, serviceId: def.id, serviceVersion: def.version, caseReference: created.reference, submittedAt }, { key: `selfservice.submitted:${reference}` });
+          await enqueue(trx, 'selfservice.submitted', { reference, serviceId: def.id, serviceVersion: def.version, caseReference, submittedAt }, { key: `selfservice.submitted:${reference}` });
         }
         await deps.ports.recordContact(trx, {
           channel: 'self_service',
@@ -310,7 +311,7 @@ export function selfService(deps: SelfServiceDeps) {
           department: def.department,
           serviceId: def.id,
           assisted: input.assisted,
-          caseReference: created.reference,
+          caseReference,
           at: submittedAt,
           ...(party.cpr ? { cpr: party.cpr } : {}),
           ...(party.cvr ? { cvr: party.cvr } : {}),

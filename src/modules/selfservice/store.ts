@@ -335,6 +335,3 @@ export async function feedbackBetween(db: Db, serviceId: string, from: Timestamp
   return { average: row.average === null ? null : Number(row.average), count: Number(row.n) };
 }
 
-export async function setCaseReference(trx: Trx, reference: string, caseReference: string): Promise<void> {
-  await q(trx).updateTable('selfservice_submission').set({ case_reference: caseReference }).where('reference', '=', reference).execute();
-}

@@ -47,10 +47,10 @@ export function selfServiceOn(db: Db, dataDir: string, options: { catalogue: Cat
 /** The real ports with a hook after each real call: a test stops or fails the submission there. */
 export function livePortsWithHooks(hooks: { afterCase?: () => void | Promise<void>; afterContact?: () => void | Promise<void> }): SubmissionPorts {
   return {
+    takeCaseReference: (trx) => livePorts.takeCaseReference(trx),
     async createCase(trx, request) {
-      const created = await livePorts.createCase(trx, request);
+      await livePorts.createCase(trx, request);
       await hooks.afterCase?.();
-      return created;
     },
     async recordContact(trx, contact) {
       await livePorts.recordContact(trx, contact);
