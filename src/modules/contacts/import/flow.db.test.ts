@@ -12,6 +12,7 @@ import { Worker } from '../../../platform/jobs/index.ts';
 import type { AppContext } from '../../../platform/module.ts';
 import { contactsModule } from '../index.ts';
 import { importContext } from '../routes.tsx';
+import type { RunStatus } from '../schema.ts';
 import * as store from '../store.ts';
 import { advanceRun, SMALL_FILE_BYTES, UNCONFIRMED_RUN_HOURS } from './flow.ts';
 
@@ -61,28 +62,17 @@ async function upload(data: Buffer, name: string, source = 'telefoni'): Promise<
   return Number(/\/import\/(\d+)$/.exec(raw.headers.get('location') ?? '')?.[1]);
 }
 
-interface Status {
-  phase: string;
-  busy: boolean;
-  done: number;
-  total: number | null;
-  text: string;
-  progressText: string;
-  problemCount: number;
-  problems: { line: number; column: string; problem: string }[];
-}
-
-async function status(id: number): Promise<Status> {
+async function status(id: number): Promise<RunStatus> {
   const response = await admin.send('GET', `/api/contacts/imports/${id}`, { headers: { accept: 'application/json' } });
   assert.equal(response.status, 200);
-  return (await response.json()) as Status;
+  return (await response.json()) as RunStatus;
 }
 
 /** Polls the status route as the page's script does, with the real worker running, until `until`. */
-async function follow(id: number, until: (s: Status) => boolean): Promise<Status[]> {
+async function follow(id: number, until: (s: RunStatus) => boolean): Promise<RunStatus[]> {
   const worker = new Worker({ db: t.database.db, dialect: t.database.dialect, log: logger, handlers: contactsModule.jobs!(ctx), pollMs: 20 });
   await worker.start();
-  const seen: Status[] = [];
+  const seen: RunStatus[] = [];
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {
