@@ -19,7 +19,7 @@ import { collectMigrations } from '../src/platform/module.ts';
 import { csrfTokenFor } from '../src/platform/auth/secrets.ts';
 import { cookieNames } from '../src/platform/auth/plugin.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
-import { createSelfServiceModule, type SelfService } from '../src/modules/selfservice/index.ts';
+import { createSelfServiceModule, selfServiceOf } from '../src/modules/selfservice/index.ts';
 import { livePorts } from '../src/modules/selfservice/live-ports.ts';
 import { productionBenchEnv } from './env.ts';
 import { appModulesWith, planAnswers } from '../src/modules/selfservice/testing.ts';
@@ -53,13 +53,13 @@ async function finish(): Promise<never> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }
-let service!: SelfService;
-// The app's modules; the self-service one is the app's (live ports), only told to hand over
-// its service for making the drafts.
-const modules = appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (service = s) }));
+// The app's modules; the self-service one is the app's (live ports), a fresh one for this app.
+const modules = appModulesWith(createSelfServiceModule({ ports: livePorts }));
 await migrateToLatest(database.db, collectMigrations(modules));
 const app = await buildApp({ config, database, logger: createLogger(config.logLevel), modules });
 await app.ready();
+// The running service, for making the drafts.
+const service = selfServiceOf(app)!;
 
 /** N drafts with every step answered, written in one transaction (the setup is not measured). */
 async function makeDrafts(db: Db, n: number, owner?: string) {

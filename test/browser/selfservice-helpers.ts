@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
-import { createSelfServiceModule, type SelfService } from '../../src/modules/selfservice/index.ts';
+import { createSelfServiceModule, selfServiceOf, type SelfService } from '../../src/modules/selfservice/index.ts';
 import { livePorts } from '../../src/modules/selfservice/live-ports.ts';
 import { loadCatalogue } from '../../src/modules/selfservice/definitions.ts';
 import { appModulesWith, planAnswers, type PlannedStep } from '../../src/modules/selfservice/testing.ts';
@@ -22,8 +22,9 @@ export const env: { bt: BrowserTest; selfservice: SelfService } = {} as never;
 /** Starts the app and the browser for the calling test file. */
 export function useSelfServiceApp(): void {
   before(async () => {
-    // The app's own self-service module with the live ports; onReady only hands the test its API.
-    env.bt = await startBrowserTest({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (env.selfservice = s) })) });
+    // The app's own self-service module with the live ports; the test also calls its API.
+    env.bt = await startBrowserTest({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+    env.selfservice = selfServiceOf(env.bt.app.app)!;
   });
   after(() => env.bt.close());
 }

@@ -375,7 +375,7 @@ export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promis
     const cases = await service.listCasesForParty(db, partyOf(identity));
     const letters = await store.findLetters(db, cases.map((c) => c.id));
     // The user's own unsubmitted self-service drafts, from the self-service module.
-    const drafts = await draftsInOverview(ctx, identity.subject, request.lang);
+    const drafts = await draftsInOverview(app, identity.subject, request.lang);
     return reply.page(<MyOverviewPage ctx={pageContext(request, config)} cases={cases} letters={letters} drafts={drafts} />);
   });
 

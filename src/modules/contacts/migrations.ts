@@ -1,7 +1,6 @@
 import { sql, type Migration } from 'kysely';
 import { columnTypes, dialectOf, now } from '../../platform/db/index.ts';
 import { seedTopics } from './topics.ts';
-import { runMigrations } from './import/runs.ts';
 
 /** The roll-up tables as contacts-20261127-rollups made them: name and key columns besides month. */
 const rollUps20261127 = {
@@ -134,5 +133,38 @@ export const migrations: Record<string, Migration> = {
     },
   },
   // The web import's runs and their progress (import/runs.ts).
-  ...runMigrations,
+  'contacts-20261127-import-runs': {
+    async up(db) {
+      const t = columnTypes(db);
+      await db.schema
+        .createTable('contact_import_run')
+        .addColumn('id', t.identity)
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('file_key', 'text', (c) => c.notNull())
+        .addColumn('file_hash', 'text', (c) => c.notNull())
+        .addColumn('size', t.bigint, (c) => c.notNull())
+        .addColumn('phase', 'text', (c) => c.notNull())
+        .addColumn('problem_count', 'integer', (c) => c.notNull())
+        .addColumn('problems', t.json, (c) => c.notNull())
+        .addColumn('preview', t.json)
+        .addColumn('result', t.json)
+        .addColumn('error', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('contact_import_progress')
+        .addColumn('run_id', t.bigint, (c) => c.primaryKey().references('contact_import_run.id'))
+        .addColumn('done', 'integer', (c) => c.notNull())
+        .addColumn('total', 'integer')
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable('contact_import_progress').execute();
+      await db.schema.dropTable('contact_import_run').execute();
+    },
+  },
 };

@@ -11,10 +11,9 @@ import { CodeParams, IdParams, QuickRegistrationBody, RunStatusSchema, TallyBody
 import { correct, isChannel, isKind, record, recentRegistrations, remove } from './registry.ts';
 import { addTopic, changeTopic, InvalidTopic, listTopics, resolveTopic, type TopicDraft } from './topics.ts';
 import { currentCountWeek } from './count-week.ts';
-import { findContact, listBatches, totalsByChannelKindTopic } from './store.ts';
+import { findContact, findRun, listBatches, totalsByChannelKindTopic } from './store.ts';
 import { isImportSource } from './import/importer.ts';
 import { confirmRun, startRun, type ImportContext } from './import/flow.ts';
-import { findRun } from './import/runs.ts';
 import { createStorage } from '../../platform/storage/index.ts';
 import { employeeOf, staffPage } from './staff.ts';
 import { paths } from './views/shared.tsx';

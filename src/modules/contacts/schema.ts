@@ -1,5 +1,5 @@
 // The dimensions of a contact, as DESIGN.md ("Measuring the strategy") defines them.
-import Type from 'typebox';
+import Type, { type Static } from 'typebox';
 import type { Day } from '../../platform/calendar/index.ts';
 import type { Timestamp } from '../../platform/db/index.ts';
 
@@ -164,3 +164,8 @@ export const RunStatusSchema = Type.Object({
   problemCount: Type.Integer(),
   problems: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), problem: Type.String({ description: 'In Danish.' }) })),
 });
+/**
+ * A run's state as the status route sends it and the page shows it: the same texts both ways.
+ * The page's script (src/client/import-progress.ts) reads it too.
+ */
+export type RunStatus = Static<typeof RunStatusSchema>;

@@ -8,14 +8,15 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { getCase } from '../cases/index.ts';
-import { createSelfServiceModule, type SelfService } from './index.ts';
+import { createSelfServiceModule, selfServiceOf, type SelfService } from './index.ts';
 import { livePorts } from './live-ports.ts';
 import { appModulesWith, complaintAnswers, PDF, PNG } from './testing.ts';
 
 let t: ListeningTestApp;
 let service: SelfService;
 before(async () => {
-  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (service = s) })) });
+  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+  service = selfServiceOf(t.app)!;
 });
 after(() => t.close());
 

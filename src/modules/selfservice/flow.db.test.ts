@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
-import { createSelfServiceModule } from './index.ts';
+import { createSelfServiceModule, selfServiceOf } from './index.ts';
 import { livePorts } from './live-ports.ts';
 import { appModulesWith, caseOfSubmission, contactTotals, countRows, PNG } from './testing.ts';
 import type { SelfService } from './service.ts';
@@ -14,7 +14,8 @@ let base: string;
 let service: SelfService;
 
 before(async () => {
-  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (service = s) })) });
+  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+  service = selfServiceOf(t.app)!;
   base = t.baseUrl;
 });
 after(() => t.close());

@@ -46,16 +46,17 @@ export interface SelfServiceOptions {
   addresses?: AddressRegister;
   catalogue?: Catalogue;
   clock?: () => Date;
-  /** Called with the running service, e.g. for tests or the drafts job. */
-  onReady?: (service: SelfService) => void;
 }
 
 // The service each app runs, so other modules' calls use the catalogue it loaded at start-up.
-const serviceOfApp = new WeakMap<AppContext, SelfService>();
+const serviceOfApp = new WeakMap<KanalApp, SelfService>();
+
+/** The self-service an app runs (once registered), e.g. for tests and benchmarks; undefined in an app without this module. */
+export const selfServiceOf = (app: KanalApp): SelfService | undefined => serviceOfApp.get(app);
 
 /** The user's unsubmitted drafts for "Mit overblik"; none in an app without the self-service module. */
-export async function draftsInOverview(ctx: AppContext, subject: string, lang: Lang): Promise<OverviewDraft[]> {
-  const service = serviceOfApp.get(ctx);
+export async function draftsInOverview(app: KanalApp, subject: string, lang: Lang): Promise<OverviewDraft[]> {
+  const service = selfServiceOf(app);
   return service ? overviewDrafts(service, subject, lang) : [];
 }
 
@@ -81,11 +82,10 @@ export function createSelfServiceModule(options: SelfServiceOptions = {}): Kanal
     jobs: (ctx) => selfServiceJobs(ctx, () => build(ctx)),
     register(app: KanalApp, ctx: AppContext) {
       const service = build(ctx);
-      serviceOfApp.set(ctx, service);
+      serviceOfApp.set(app, service);
       registerSelfServiceRoutes(app, ctx, service);
       registerSelfServiceApi(app, ctx, service);
       registerFunnelRoutes(app, ctx, service);
-      options.onReady?.(service);
     },
   };
 }

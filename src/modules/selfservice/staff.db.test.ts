@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { findAuditRows } from '../../platform/audit/store.ts';
 import { getCase } from '../cases/index.ts';
-import { createSelfServiceModule, type SelfService } from './index.ts';
+import { createSelfServiceModule, selfServiceOf, type SelfService } from './index.ts';
 import { livePorts } from './live-ports.ts';
 import { appModulesWith, planAnswers } from './testing.ts';
 import { loadCatalogue } from './definitions.ts';
@@ -23,7 +23,8 @@ let now = new Date(t0);
 const at = (minutes: number) => (now = new Date(t0 + minutes * 60_000));
 
 before(async () => {
-  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, clock: () => now, onReady: (s) => (service = s) })) });
+  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, clock: () => now })) });
+  service = selfServiceOf(t.app)!;
 });
 after(() => t.close());
 

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { startTestApp } from '../../../test/helpers/app.ts';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
-import { createSelfServiceModule } from './index.ts';
+import { createSelfServiceModule, selfServiceOf } from './index.ts';
 import { livePorts } from './live-ports.ts';
 import { appModulesWith, caseOfSubmission, contactTotals, planAnswers, submissionCounts } from './testing.ts';
 import type { Draft, SelfService } from './service.ts';
@@ -18,7 +18,8 @@ let base: string;
 let service: SelfService;
 
 before(async () => {
-  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts, onReady: (s) => (service = s) })) });
+  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+  service = selfServiceOf(t.app)!;
   base = t.baseUrl;
 });
 after(() => t.close());

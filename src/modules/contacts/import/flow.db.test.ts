@@ -12,9 +12,9 @@ import { Worker } from '../../../platform/jobs/index.ts';
 import type { AppContext } from '../../../platform/module.ts';
 import { contactsModule } from '../index.ts';
 import { importContext } from '../routes.tsx';
+import type { RunStatus } from '../schema.ts';
 import * as store from '../store.ts';
 import { advanceRun, SMALL_FILE_BYTES, UNCONFIRMED_RUN_HOURS } from './flow.ts';
-import { findRun, moveRun } from './runs.ts';
 
 let t: ListeningTestApp;
 let admin: HttpClient;
@@ -62,28 +62,17 @@ async function upload(data: Buffer, name: string, source = 'telefoni'): Promise<
   return Number(/\/import\/(\d+)$/.exec(raw.headers.get('location') ?? '')?.[1]);
 }
 
-interface Status {
-  phase: string;
-  busy: boolean;
-  done: number;
-  total: number | null;
-  text: string;
-  progressText: string;
-  problemCount: number;
-  problems: { line: number; column: string; problem: string }[];
-}
-
-async function status(id: number): Promise<Status> {
+async function status(id: number): Promise<RunStatus> {
   const response = await admin.send('GET', `/api/contacts/imports/${id}`, { headers: { accept: 'application/json' } });
   assert.equal(response.status, 200);
-  return (await response.json()) as Status;
+  return (await response.json()) as RunStatus;
 }
 
 /** Polls the status route as the page's script does, with the real worker running, until `until`. */
-async function follow(id: number, until: (s: Status) => boolean): Promise<Status[]> {
+async function follow(id: number, until: (s: RunStatus) => boolean): Promise<RunStatus[]> {
   const worker = new Worker({ db: t.database.db, dialect: t.database.dialect, log: logger, handlers: contactsModule.jobs!(ctx), pollMs: 20 });
   await worker.start();
-  const seen: Status[] = [];
+  const seen: RunStatus[] = [];
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -148,7 +137,7 @@ test('a large file: the status moves through reading, checking and waiting; conf
   assert.equal(await sumImported(), lines * 2);
   assert.match((await admin.get(`/medarbejder/henvendelser/import/${id}`)).body, /60\.000 linjer med i alt 120\.000 henvendelser er gemt\./);
   // The file was removed from storage once imported.
-  assert.equal((await findRun(t.database.db, id))?.phase, 'imported');
+  assert.equal((await store.findRun(t.database.db, id))?.phase, 'imported');
 
   const again = await upload(file, 'telefoni-2024-igen.csv');
   const waitingAgain = await follow(again, (s) => s.phase === 'waiting');
@@ -182,7 +171,7 @@ test('a large file with errors: the problems come as JSON and on the page, in Da
   // A forged confirmation of a rejected file changes nothing.
   const _csrf = hiddenField(page.body, '_csrf');
   assert.equal((await admin.send('POST', `/medarbejder/henvendelser/import/${id}/godkend`, { form: { _csrf } })).status, 303);
-  assert.equal((await findRun(t.database.db, id))?.phase, 'rejected');
+  assert.equal((await store.findRun(t.database.db, id))?.phase, 'rejected');
 });
 
 test('two workers at once (a retried job, a second node) import a confirmed file once', async () => {
@@ -190,10 +179,10 @@ test('two workers at once (a retried job, a second node) import a confirmed file
   const id = await upload(file, 'post.csv', 'post');
   await follow(id, (s) => s.phase === 'waiting');
   const before = await sumImported();
-  assert.ok(await moveRun(t.database.db, id, ['waiting'], 'importing'));
+  assert.ok(await store.moveRun(t.database.db, id, ['waiting'], 'importing'));
   const flow = importContext(ctx);
   await Promise.all([advanceRun(flow, id), advanceRun(flow, id), advanceRun(flow, id)]);
-  assert.equal((await findRun(t.database.db, id))?.phase, 'imported');
+  assert.equal((await store.findRun(t.database.db, id))?.phase, 'imported');
   assert.equal(await sumImported(), before + 2_000 * 3);
   assert.equal((await store.listBatches(t.database.db, 10)).filter((b) => b.source === 'post').length, 1);
   // And the job's own run afterwards finds nothing to do.
@@ -215,8 +204,8 @@ test('an upload never confirmed is deleted with its file by the hourly job once 
   const left = await upload(bigFile(100, Date.UTC(2010, 0, 1)), 'glemt.csv', 'andet');
   const fresh = await upload(bigFile(100, Date.UTC(2011, 0, 1)), 'ny.csv', 'andet');
   const rejected = await upload(Buffer.from(`${header}\n2012-01-01;fax;ind;information;affald;;4\n`), 'afvist.csv', 'andet');
-  const [leftRun, freshRun] = [(await findRun(t.database.db, left))!, (await findRun(t.database.db, fresh))!];
-  assert.deepEqual([leftRun.phase, freshRun.phase, (await findRun(t.database.db, rejected))?.phase], ['waiting', 'waiting', 'rejected']);
+  const [leftRun, freshRun] = [(await store.findRun(t.database.db, left))!, (await store.findRun(t.database.db, fresh))!];
+  assert.deepEqual([leftRun.phase, freshRun.phase, (await store.findRun(t.database.db, rejected))?.phase], ['waiting', 'waiting', 'rejected']);
   assert.ok(await flow.storage.stat(leftRun.fileKey), 'the upload is stored while it waits');
 
   // Uploaded a day and a minute ago (the rejected one too: it has no file and is kept as history).
@@ -226,13 +215,13 @@ test('an upload never confirmed is deleted with its file by the hourly job once 
   assert.equal(job.schedule, '20 * * * *');
   await job.run({} as never, { id: 1, attempt: 1, key: null, signal: new AbortController().signal, log: logger });
 
-  assert.equal(await findRun(t.database.db, left), undefined);
+  assert.equal(await store.findRun(t.database.db, left), undefined);
   assert.equal(await flow.storage.stat(leftRun.fileKey), undefined, 'its file is gone');
   const progress = await sql<{ n: number }>`select count(*) as n from contact_import_progress where run_id = ${left}`.execute(t.database.db);
   assert.equal(Number(progress.rows[0]!.n), 0);
-  assert.equal((await findRun(t.database.db, fresh))?.phase, 'waiting');
+  assert.equal((await store.findRun(t.database.db, fresh))?.phase, 'waiting');
   assert.ok(await flow.storage.stat(freshRun.fileKey), 'a fresh upload keeps its file');
-  assert.equal((await findRun(t.database.db, rejected))?.phase, 'rejected');
+  assert.equal((await store.findRun(t.database.db, rejected))?.phase, 'rejected');
   // The admin who comes back to the deleted run's page is told it is not there.
   assert.equal((await admin.get(`/medarbejder/henvendelser/import/${left}`)).status, 404);
 });

@@ -19,7 +19,8 @@ import type { FileStorage } from '../../../platform/storage/index.ts';
 import type { Progress } from '../../../platform/module.ts';
 import { fileHash, importFigures, ImportRejected, previewImport, type ImportSource } from './importer.ts';
 import { countLines, isXlsx } from './parse.ts';
-import { busyPhases, deleteUnconfirmedRuns, findRun, insertRun, moveRun, setProgress, type ImportRun } from './runs.ts';
+import { deleteUnconfirmedRuns, findRun, insertRun, moveRun, setProgress } from '../store.ts';
+import { busyPhases, type ImportRun } from './runs.ts';
 
 declare module '../../../platform/jobs/index.ts' {
   interface JobTypes {

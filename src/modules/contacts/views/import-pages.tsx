@@ -2,9 +2,9 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
 import { Alert, Button, ButtonGroup, ErrorSummary, FileUpload, Select, SummaryList, Table } from '../../../platform/ui/components/index.ts';
 import { contactMessages } from '../messages.ts';
-import { channels } from '../schema.ts';
+import { channels, type RunStatus } from '../schema.ts';
 import { importSources, type ImportSource } from '../import/importer.ts';
-import { busyPhases, type ImportRun, type RunPhase } from '../import/runs.ts';
+import { busyPhases, type ImportRun } from '../import/runs.ts';
 import type { ImportBatch } from '../store.ts';
 import { ContactsLayout, Csrf, dayText, number, paths, type StaffPageContext } from './shared.tsx';
 
@@ -58,21 +58,6 @@ export function ImportPage({ ctx, batches, source, errors = {}, maxMb }: { ctx: 
       <Batches ctx={ctx} batches={batches} />
     </ContactsLayout>
   );
-}
-
-/** A run's state as the status route sends it and the page shows it: the same texts both ways. */
-export interface RunStatus {
-  id: number;
-  phase: RunPhase;
-  /** The worker is at it: the page follows along. */
-  busy: boolean;
-  done: number;
-  total: number | null;
-  percent: number | null;
-  text: string;
-  progressText: string;
-  problemCount: number;
-  problems: { line: number; column: string; problem: string }[];
 }
 
 export function runStatus(lang: Lang, run: ImportRun): RunStatus {

@@ -104,26 +104,32 @@ function Option({ kind, groupId, name, position, item, checked, showConditional 
   );
 }
 
+/** The group's options, numbered from 1; an item's own `checked` wins over `isChecked`. */
+function options(kind: OptionMarkupProps['kind'], group: ChoiceGroupProps, isChecked: (item: ChoiceItem) => boolean) {
+  const { id, name, items, noJsShowAllConditional = true } = group;
+  return items.map((item, index) => (
+    <Option
+      kind={kind}
+      groupId={id}
+      name={name}
+      position={index + 1}
+      item={item}
+      checked={item.checked ?? isChecked(item)}
+      showConditional={noJsShowAllConditional}
+    />
+  ));
+}
+
 /**
  * DKFDS radio buttons. Option ids are `${id}-option1`, `${id}-option2`, …;
  * link the error summary to `firstOptionId(id)`.
  */
 export function Radios(props: RadiosProps) {
   const { formGroupClass, ...group } = props;
-  const { id, name, items, value, noJsShowAllConditional = true } = props;
+  const { id, items, value } = props;
   const anyConditional = items.some((item) => hasContent(item.conditional));
-  const options = items.map((item, index) => (
-    <Option
-      kind="radio"
-      groupId={id}
-      name={name}
-      position={index + 1}
-      item={item}
-      checked={item.checked ?? (value !== undefined && item.value === value)}
-      showConditional={noJsShowAllConditional}
-    />
-  ));
-  return <FieldsetGroup legendId={`${id}-legend`} formGroupClass={cx(formGroupClass, anyConditional && 'js-radio-toggle-group')} children={options} {...group} />;
+  const children = options('radio', props, (item) => value !== undefined && item.value === value);
+  return <FieldsetGroup legendId={`${id}-legend`} formGroupClass={cx(formGroupClass, anyConditional && 'js-radio-toggle-group')} children={children} {...group} />;
 }
 
 /**
@@ -131,17 +137,6 @@ export function Radios(props: RadiosProps) {
  * to `firstOptionId(id)`.
  */
 export function Checkboxes(props: CheckboxesProps) {
-  const { id, name, items, values, noJsShowAllConditional = true } = props;
-  const options = items.map((item, index) => (
-    <Option
-      kind="checkbox"
-      groupId={id}
-      name={name}
-      position={index + 1}
-      item={item}
-      checked={item.checked ?? (values?.includes(item.value) ?? false)}
-      showConditional={noJsShowAllConditional}
-    />
-  ));
-  return <FieldsetGroup children={options} {...props} />;
+  const { values } = props;
+  return <FieldsetGroup children={options('checkbox', props, (item) => values?.includes(item.value) ?? false)} {...props} />;
 }
