@@ -288,8 +288,7 @@ export function selfService(deps: SelfServiceDeps) {
         const email = receiptAddress(def, answers);
         if (email) await sendNotification(trx, { channel: 'email', to: email, template: 'received', lang: input.lang, key: `selfservice.receipt:${reference}` });
         if (input.draft) {
-          await store.markDraftSubmitted(trx, input.draft.id, reference);
-          await store.completeAttempt(trx, input.draft.attempt_id, submittedAt, null);
+          await store.markDraftSubmitted(trx, input.draft, reference, submittedAt);
         } else {
           // An API submission is an attempt of its own: started and completed at once.
           const id = randomUUID();

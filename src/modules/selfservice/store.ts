@@ -1,6 +1,6 @@
 // The only file with the self-service module's queries.
-import { sql, type Generated, type Selectable } from 'kysely';
-import { json, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { sql, type Generated, type QueryCreator, type Selectable } from 'kysely';
+import { dialectOf, json, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Answers } from './schema.ts';
 
 /** Who a service is filled in for: the case's party and the source of prefilled answers. */
@@ -114,9 +114,22 @@ export async function claimDraft(db: Db, id: string, changes: { owner_subject: s
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function markDraftSubmitted(trx: Trx, id: string, reference: string): Promise<void> {
-  // The submission keeps the answers now; the draft keeps only the way to the receipt.
-  await q(trx).updateTable('selfservice_draft').set({ submission_reference: reference, answers: json({}) }).where('id', '=', id).execute();
+/**
+ * The draft is sent: the submission keeps the answers now, the draft keeps only the way to the
+ * receipt, and the draft's attempt is completed. On PostgreSQL both changes are one statement (a
+ * round trip less in every submission).
+ */
+export async function markDraftSubmitted(trx: Trx, draft: { id: string; attempt_id: string }, reference: string, at: Timestamp): Promise<void> {
+  const draftSent = (db: QueryCreator<Tables>) => db.updateTable('selfservice_draft').set({ submission_reference: reference, answers: json({}) }).where('id', '=', draft.id);
+  if (dialectOf(trx) === 'postgres') {
+    // The attempt's completion rides along as a data-modifying CTE; the statement never reads it,
+    // so the CTE's name adds nothing to the tables the draft's update can see.
+    const withCompletion = q(trx).with('attempt_completed', (db) => attemptCompletion(db, draft.attempt_id, at, null)) as unknown as QueryCreator<Tables>;
+    await draftSent(withCompletion).execute();
+  } else {
+    await draftSent(q(trx)).execute();
+    await completeAttempt(trx, draft.attempt_id, at, null);
+  }
 }
 
 /** The unsent drafts of a logged-in person, newest first. */
@@ -228,8 +241,11 @@ export async function touchAttempt(db: Db | Trx, id: string, at: Timestamp, step
   }
 }
 
+const attemptCompletion = (db: QueryCreator<Tables>, id: string, at: Timestamp, exitId: string | null) =>
+  db.updateTable('selfservice_attempt').set({ completed_at: at, last_active_at: at, exit_id: exitId }).where('id', '=', id).where('completed_at', 'is', null);
+
 export async function completeAttempt(db: Db | Trx, id: string, at: Timestamp, exitId: string | null): Promise<void> {
-  await q(db).updateTable('selfservice_attempt').set({ completed_at: at, last_active_at: at, exit_id: exitId }).where('id', '=', id).where('completed_at', 'is', null).execute();
+  await attemptCompletion(q(db), id, at, exitId).execute();
 }
 
 /** Counts a page view on the start page, one row per service and day. */
