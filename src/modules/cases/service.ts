@@ -65,34 +65,38 @@ export async function createCase(trx: Trx, input: NewCase): Promise<CaseRecord> 
   const at = toTimestamp(receivedAt);
   const clock = startClock(calendar, input.deadline, receivedAt);
   const { party } = input;
-  const created = await store.insertCase(trx, {
-    reference: input.reference ?? (await nextReference(trx, receivedAt)),
-    title: input.title.trim(),
-    service: input.service,
-    kle: input.kle,
-    kle_action: input.kleAction ?? null,
-    department: input.department,
-    party_kind: party.kind,
-    party_cpr: party.kind === 'person' ? party.cpr : null,
-    party_cvr: party.kind === 'business' ? party.cvr : null,
-    party_name: party.name.trim(),
-    party_name_key: nameKey(party.name),
-    contact_email: party.email ?? null,
-    contact_phone: party.phone ?? null,
-    status: 'received',
-    assignee: null,
-    assignee_name: null,
-    priority: input.priority ?? 'normal',
-    deadline: clock.deadline,
-    deadline_paused_at: null,
-    submission: json(input.submission),
-    received_at: at,
-    updated_at: at,
-    closed_at: null,
-    handoff_confirmed_at: null,
-    handoff_reference: null,
-  });
-  await addTimelineEntry(trx, created.id, input.actor, { kind: 'submitted', public: true, details: {} }, at);
+  const submitted: store.NewEntry = { at, kind: 'submitted', public: true, actor: input.actor, details: json({}) };
+  const created = await store.insertCase(
+    trx,
+    {
+      reference: input.reference ?? (await nextReference(trx, receivedAt)),
+      title: input.title.trim(),
+      service: input.service,
+      kle: input.kle,
+      kle_action: input.kleAction ?? null,
+      department: input.department,
+      party_kind: party.kind,
+      party_cpr: party.kind === 'person' ? party.cpr : null,
+      party_cvr: party.kind === 'business' ? party.cvr : null,
+      party_name: party.name.trim(),
+      party_name_key: nameKey(party.name),
+      contact_email: party.email ?? null,
+      contact_phone: party.phone ?? null,
+      status: 'received',
+      assignee: null,
+      assignee_name: null,
+      priority: input.priority ?? 'normal',
+      deadline: clock.deadline,
+      deadline_paused_at: null,
+      submission: json(input.submission),
+      received_at: at,
+      updated_at: at,
+      closed_at: null,
+      handoff_confirmed_at: null,
+      handoff_reference: null,
+    },
+    submitted,
+  );
   await emitCaseEvent(trx, 'case.created', created);
   return created;
 }

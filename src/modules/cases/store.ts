@@ -208,8 +208,23 @@ export async function anyCase(db: Db): Promise<boolean> {
   return (await q(db).selectFrom('cases').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-export async function insertCase(trx: Trx, row: Insertable<CasesTable>): Promise<CaseRecord> {
-  return toCase(await q(trx).insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow());
+/**
+ * A new case with the first entry of its timeline. On PostgreSQL both are one statement (a round
+ * trip less in every self-service submission): the entry takes the case's id from the insert's CTE.
+ */
+export async function insertCase(trx: Trx, row: Insertable<CasesTable>, first: NewEntry): Promise<CaseRecord> {
+  if (dialectOf(trx) === 'postgres') {
+    const created = await q(trx)
+      .with('created', (db) => db.insertInto('cases').values(row).returningAll())
+      .with('first_entry', (db) => db.insertInto('case_timeline').values((eb) => ({ case_id: eb.selectFrom('created').select('id'), ...entryValues(first) })))
+      .selectFrom('created')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    return toCase(created);
+  }
+  const created = toCase(await q(trx).insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow());
+  await insertTimelineEntry(trx, { ...first, caseId: created.id });
+  return created;
 }
 
 export async function findCaseById(db: Db | Trx, id: number): Promise<CaseRecord | undefined> {
@@ -404,22 +419,23 @@ export async function countByStatus(db: Db, department: string): Promise<Map<Cas
 
 // ---- timeline ----
 
-export async function insertTimelineEntry(
-  trx: Trx,
-  entry: { caseId: number; at: Timestamp; kind: TimelineKind; public: boolean; actor: Actor; details: string },
-): Promise<number> {
+export type NewEntry = { at: Timestamp; kind: TimelineKind; public: boolean; actor: Actor; details: string };
+
+/** A timeline entry's columns, all but its case. */
+const entryValues = (entry: NewEntry) => ({
+  at: entry.at,
+  kind: entry.kind,
+  public: entry.public,
+  actor_kind: entry.actor.kind,
+  actor_id: entry.actor.kind === 'system' ? null : entry.actor.id,
+  actor_name: entry.actor.name,
+  details: entry.details,
+});
+
+export async function insertTimelineEntry(trx: Trx, entry: NewEntry & { caseId: number }): Promise<number> {
   const row = await q(trx)
     .insertInto('case_timeline')
-    .values({
-      case_id: entry.caseId,
-      at: entry.at,
-      kind: entry.kind,
-      public: entry.public,
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.kind === 'system' ? null : entry.actor.id,
-      actor_name: entry.actor.name,
-      details: entry.details,
-    })
+    .values({ case_id: entry.caseId, ...entryValues(entry) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
