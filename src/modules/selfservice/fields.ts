@@ -1,7 +1,7 @@
 // Reading and checking answers, field by field. The same code serves the web form
 // (raw text from the page) and the API (JSON answers are first turned into the same raw
 // form), so both get the same validation and the same plain-Danish messages.
-import { DateTime } from 'luxon';
+import { isDay, longDay } from '../../platform/calendar/index.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { formatNumber } from '../../platform/i18n/index.ts';
 import type { AddressRegister } from './address-register.ts';
@@ -74,9 +74,8 @@ function checkDate(field: FieldOf<'date'>, raw: RawForm, name: string, ctx: Chec
   }
   if (!Object.values(parts).every((p) => /^\d+$/.test(p))) return { error: t.dateParts, target: `${name}-day` };
   if (parts.year.length !== 4) return { error: t.dateYear, target: `${name}-year` };
-  const date = DateTime.fromObject({ year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) }, { zone: 'utc' });
-  if (!date.isValid) return { error: t.dateNotReal, target: `${name}-day` };
-  const iso = date.toISODate();
+  const iso = `${parts.year}-${String(Number(parts.month)).padStart(2, '0')}-${String(Number(parts.day)).padStart(2, '0')}`;
+  if (!isDay(iso)) return { error: t.dateNotReal, target: `${name}-day` };
   if (field.when === 'past' && iso > ctx.today) return { error: t.datePast, target: `${name}-day` };
   if (field.when === 'future' && iso < ctx.today) return { error: t.dateFuture, target: `${name}-day` };
   return { value: iso };
@@ -303,7 +302,7 @@ export function displayValue(field: InputField, value: AnswerValue | undefined, 
     case 'checkboxes':
       return (value as string[]).map(optionLabel).join(', ');
     case 'date':
-      return DateTime.fromISO(text).setLocale(lang === 'da' ? 'da' : 'en-GB').toFormat('d. MMMM yyyy');
+      return longDay(text, lang);
     case 'cpr':
       return `${text.slice(0, 6)}-${text.slice(6)}`;
     case 'number':

@@ -1,6 +1,6 @@
 // CPR and CVR numbers: format and, for CPR, a real date of birth. Never modulus 11:
 // CPR numbers issued since 2007 do not all pass it.
-import { DateTime } from 'luxon';
+import { isDay } from '../calendar/index.ts';
 
 /** The century a CPR number's year belongs to, from its 7th digit (the CPR office's table). */
 function fullYear(yy: number, seventh: number): number {
@@ -13,8 +13,8 @@ function fullYear(yy: number, seventh: number): number {
 export function birthDateOfCpr(cpr: string): string | undefined {
   const m = /^(\d{2})(\d{2})(\d{2})(\d)\d{3}$/.exec(cpr);
   if (!m) return undefined;
-  const date = DateTime.fromObject({ year: fullYear(Number(m[3]), Number(m[4])), month: Number(m[2]), day: Number(m[1]) }, { zone: 'utc' });
-  return date.isValid ? date.toISODate() : undefined;
+  const day = `${fullYear(Number(m[3]), Number(m[4]))}-${m[2]}-${m[1]}`;
+  return isDay(day) ? day : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DateTime } from 'luxon';
-import { addDays, copenhagenDay, formatDay, isDay, isLeapYear, startOfCopenhagenDay, weekdayOf, WEEKDAYS } from './days.ts';
+import { addDays, copenhagenDay, formatDay, isDay, isLeapYear, longDay, startOfCopenhagenDay, weekdayOf, WEEKDAYS } from './days.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -94,4 +94,11 @@ test('day arithmetic agrees with luxon on every day from 1899 to 2101', () => {
   assert.equal(isDay('2000-02-29'), true);
   assert.equal(formatDay(2028, 2, 29), '2028-02-29');
   assert.throws(() => formatDay(2027, 2, 29), RangeError);
+});
+
+test('longDay writes a day in words, in Danish or English, and refuses what is no day', () => {
+  assert.equal(longDay('2026-11-02', 'da'), '2. november 2026');
+  assert.equal(longDay('2026-03-05', 'en'), '5 March 2026');
+  assert.equal(longDay('0099-12-31', 'da'), '31. december 99');
+  assert.throws(() => longDay('2026-02-30', 'da'), RangeError);
 });

@@ -109,3 +109,15 @@ export function startOfCopenhagenDay(day: Day): Date {
 export function copenhagenInstant(day: Day, hour: number, minute: number): Date {
   return DateTime.fromISO(day, { zone: COPENHAGEN_ZONE }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
 }
+
+// One formatter per language, made once: building an Intl.DateTimeFormat costs more than using it.
+const longDayFormats = {
+  da: new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+/** A day as words: '2026-11-02' → '2. november 2026' (da), '2 November 2026' (en). */
+export function longDay(day: Day, lang: 'da' | 'en'): string {
+  assertDay(day);
+  return longDayFormats[lang].format(timeOfDay(day));
+}

@@ -1,4 +1,4 @@
-export { copenhagenDay, isDay, startOfCopenhagenDay, WEEKDAYS } from './days.ts';
+export { copenhagenDay, isDay, longDay, startOfCopenhagenDay, WEEKDAYS } from './days.ts';
 export type { Day, Weekday } from './days.ts';
 export { easterSunday } from './easter.ts';
 export { publicHolidays } from './holidays.ts';

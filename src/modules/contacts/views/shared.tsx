@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { StaffLayout, type NavItem, type PageContext } from '../../../platform/ui/index.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
+import { longDay } from '../../../platform/calendar/index.ts';
 
 export const paths = {
   register: '/medarbejder/henvendelser/ny',
@@ -43,5 +44,5 @@ export function clock(timestamp: string): string {
 
 /** A Copenhagen day as Danish text, e.g. 2. november 2026. */
 export function dayText(ctx: PageContext, day: string): string {
-  return new Intl.DateTimeFormat(ctx.lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+  return longDay(day, ctx.lang);
 }
