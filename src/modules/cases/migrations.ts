@@ -1,7 +1,7 @@
 // The cases module's tables. The timeline is append-only: the database itself refuses an
 // UPDATE of a timeline row (rows go only when retention deletes the whole case).
 import { sql, type Kysely, type Migration } from 'kysely';
-import { columnTypes, dialectOf } from '../../platform/db/index.ts';
+import { columnTypes, dialectOf, notifyConfigChanges } from '../../platform/db/index.ts';
 
 async function createTables(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
@@ -213,4 +213,6 @@ export const casesMigrations: Record<string, Migration> = {
   'cases-20261127-tables': { up: createTables },
   // Named to sort after the tables it reads (migrations of a day run in name order).
   'cases-20261127-year-sequences': { up: referenceSequences },
+  // PostgreSQL: every node keeps the active webhooks in memory (store.activeWebhooks) until this tells it of a change.
+  'cases-20261127-webhooks-notify': { up: (db) => notifyConfigChanges(db, 'case_webhooks') },
 };

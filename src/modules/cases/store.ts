@@ -1,6 +1,6 @@
 // The only file that queries the cases module's tables.
 import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { dialectOf, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { configChanged, dialectOf, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Day } from '../../platform/calendar/index.ts';
 import { caseStatuses, type CaseStatus } from './status.ts';
 import type { Actor, Attachment, CaseRecord, Decision, Letter, Party, Priority, Submission, TimelineEntry, TimelineKind } from './schema.ts';
@@ -554,13 +554,20 @@ export type WebhookRow = Selectable<WebhooksTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
 
 export async function insertWebhook(trx: Trx, row: Insertable<WebhooksTable>): Promise<number> {
-  return (await q(trx).insertInto('case_webhooks').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  const { id } = await q(trx).insertInto('case_webhooks').values(row).returning('id').executeTakeFirstOrThrow();
+  await configChanged(trx, 'case_webhooks');
+  return id;
 }
 
 export async function listWebhooks(db: Db | Trx, activeOnly: boolean): Promise<WebhookRow[]> {
   let query = q(db).selectFrom('case_webhooks').selectAll();
   if (activeOnly) query = query.where('active', '=', true);
   return query.orderBy('id').execute();
+}
+
+/** The active webhooks, which every case change reads: kept in memory on PostgreSQL (readConfig). */
+export function activeWebhooks(db: Db | Trx): Promise<Frozen<WebhookRow[]>> {
+  return readConfig(db, 'case_webhooks', 'active', (db) => listWebhooks(db, true));
 }
 
 export async function insertDelivery(trx: Trx, row: Insertable<DeliveriesTable>): Promise<number> {

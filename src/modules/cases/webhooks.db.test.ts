@@ -4,6 +4,7 @@ import http from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, migrateToLatest } from '../../platform/db/testing.ts';
+import { configCacheOf, openDatabase } from '../../platform/db/index.ts';
 import { caseworker, makeCase, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
 import { findCaseById, listDeliveries } from './store.ts';
@@ -87,6 +88,30 @@ test('webhooks: logged in the transaction, signed, retried after a failure, neve
     assert.notEqual((await findCaseById(db, created.id))!.handoffConfirmedAt, null);
   } finally {
     await hook.close();
+    await database.close();
+  }
+});
+
+test('a webhook added on another app node gets the events here once the change is announced', async () => {
+  const database = await createTestDatabase();
+  const other = openDatabase({ ...database.options, poolSize: 2 });
+  try {
+    const { db } = database;
+    await migrateToLatest(db, casesTestMigrations());
+    // On PostgreSQL, listening first, so that "no webhooks" is kept.
+    await configCacheOf(db)?.listen();
+    await makeCase(db);
+    assert.equal((await listDeliveries(db, 10)).length, 0);
+
+    await other.db.transaction().execute((trx) => createWebhook(trx, { name: 'ESDH', url: 'https://esdh.example/kanal', departments: [] }));
+    const deadline = Date.now() + 5000;
+    while ((await listDeliveries(db, 10)).length === 0) {
+      assert.ok(Date.now() < deadline, 'the other node’s webhook was never used');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await makeCase(db);
+    }
+  } finally {
+    await other.close();
     await database.close();
   }
 });

@@ -44,7 +44,7 @@ export function newWebhookSecret(): string {
 
 /** Logs one delivery per matching webhook and schedules it, in the caller's transaction. */
 export async function emitCaseEvent(trx: Trx, event: CaseEvent, subject: CaseRecord): Promise<void> {
-  const hooks = (await store.listWebhooks(trx, true)).filter((h) => h.departments.length === 0 || h.departments.includes(subject.department));
+  const hooks = (await store.activeWebhooks(trx)).filter((h) => h.departments.length === 0 || h.departments.includes(subject.department));
   for (const hook of hooks) {
     const id = randomUUID();
     const payload: WebhookPayload = {

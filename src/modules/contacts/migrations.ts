@@ -1,5 +1,5 @@
 import { sql, type Migration } from 'kysely';
-import { columnTypes, dialectOf, now } from '../../platform/db/index.ts';
+import { columnTypes, dialectOf, notifyConfigChanges, now } from '../../platform/db/index.ts';
 import { seedTopics } from './topics.ts';
 
 /** The roll-up tables as contacts-20261127-rollups made them: name and key columns besides month. */
@@ -166,5 +166,9 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('contact_import_progress').execute();
       await db.schema.dropTable('contact_import_run').execute();
     },
+  },
+  // PostgreSQL: every node keeps active topics in memory (store.activeTopicsInKleGroup) until this tells it of a change.
+  'contacts-20261127-topic-notify': {
+    up: (db) => notifyConfigChanges(db, 'contact_topic'),
   },
 };

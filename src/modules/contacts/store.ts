@@ -1,6 +1,6 @@
 // The contact registry's tables and every query against them.
 import { CompiledQuery, sql, type Generated, type Insertable, type RawBuilder, type Selectable } from 'kysely';
-import { dialectOf, json, now, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { configChanged, dialectOf, json, now, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import { addDays, type Day } from '../../platform/calendar/days.ts';
 import type { AggregateKey, Channel, Contact, DailyAggregate, Direction, Kind, Resolution, Source, Topic } from './schema.ts';
 import type { ImportProblem } from './import/parse.ts';
@@ -129,25 +129,32 @@ export async function listTopics(db: Db): Promise<Topic[]> {
   return rows.map(toTopic);
 }
 
-/** The active topics whose KLE number starts with the main group given ('02' finds '02', '02.34', '02.34.02'). */
-export async function activeTopicsInKleGroup(db: Db, mainGroup: string): Promise<Topic[]> {
-  const rows = await q(db)
-    .selectFrom('contact_topic')
-    .selectAll()
-    .where('active', '=', true)
-    .where((eb) => eb.or([eb('kle', '=', mainGroup), eb('kle', 'like', `${mainGroup}.%`)]))
-    .orderBy('name')
-    .execute();
-  return rows.map(toTopic);
+/**
+ * The active topics whose KLE number starts with the main group given ('02' finds '02', '02.34',
+ * '02.34.02'). Every recorded case contact reads them: kept in memory on PostgreSQL (readConfig).
+ */
+export function activeTopicsInKleGroup(db: Db, mainGroup: string): Promise<Frozen<Topic[]>> {
+  return readConfig(db, 'contact_topic', mainGroup, async (db) => {
+    const rows = await q(db)
+      .selectFrom('contact_topic')
+      .selectAll()
+      .where('active', '=', true)
+      .where((eb) => eb.or([eb('kle', '=', mainGroup), eb('kle', 'like', `${mainGroup}.%`)]))
+      .orderBy('name')
+      .execute();
+    return rows.map(toTopic);
+  });
 }
 
 export async function insertTopic(trx: Trx, topic: Topic, at: Timestamp): Promise<void> {
   await q(trx).insertInto('contact_topic').values(topicRow(topic, at)).execute();
+  await configChanged(trx, 'contact_topic');
 }
 
 export async function updateTopic(trx: Trx, topic: Topic, at: Timestamp): Promise<boolean> {
   const { code, ...rest } = topicRow(topic, at);
   const result = await q(trx).updateTable('contact_topic').set(rest).where('code', '=', code).executeTakeFirst();
+  await configChanged(trx, 'contact_topic');
   return result.numUpdatedRows > 0n;
 }
 

@@ -2,10 +2,12 @@
 import path from 'node:path';
 import { Kysely, Migrator, sql, SqliteDialect, type Migration, type Transaction } from 'kysely';
 import { openSqlite, conventionalSqlite } from './sqlite.ts';
-import { KanalPostgresDialect, openPostgresPool } from './postgres.ts';
+import { KanalPostgresDialect, openPostgresClient, openPostgresPool } from './postgres.ts';
 import { dialectOf, type Dialect } from './conventions.ts';
+import { attachConfigCache } from './config-cache.ts';
 
 export * from './conventions.ts';
+export { configCacheOf, configChanged, notifyConfigChanges, readConfig, type ConfigCache, type Frozen } from './config-cache.ts';
 export { GroupCommit, groupCommitOf, inGroupCommit, DEFAULT_MAX_BATCH, type GroupCommitOptions, type GroupCommitStats } from './group-commit.ts';
 
 /**
@@ -39,9 +41,15 @@ export interface DatabaseOptions {
 
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const pool = openPostgresPool({ url: options.databaseUrl, poolSize: options.poolSize ?? 10, searchPath: options.searchPath });
+    const connection = { url: options.databaseUrl, searchPath: options.searchPath };
+    const pool = openPostgresPool({ ...connection, poolSize: options.poolSize ?? 10 });
     const db = new Kysely<NoTables>({ dialect: new KanalPostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', description: redactUrl(options.databaseUrl), close: () => db.destroy() };
+    const configCache = attachConfigCache(db, () => openPostgresClient(connection));
+    const close = async () => {
+      await configCache.close();
+      await db.destroy();
+    };
+    return { db, dialect: 'postgres', description: redactUrl(options.databaseUrl), close };
   }
   const file = path.resolve(options.dataDir, options.sqliteFile ?? 'kanal.sqlite');
   const sqlite = openSqlite(file);

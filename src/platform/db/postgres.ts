@@ -2,12 +2,15 @@
 import pg from 'pg';
 import {
   PostgresDialect,
+  PostgresDriver,
   PostgresIntrospector,
   sql,
+  type DatabaseConnection,
   type DatabaseIntrospector,
   type DatabaseMetadata,
   type Kysely,
   type PostgresCursor,
+  type PostgresDialectConfig,
   type PostgresPool,
   type PostgresPoolClient,
   type PostgresQueryResult,
@@ -42,17 +45,34 @@ export interface PostgresOptions {
   searchPath?: string | undefined;
 }
 
+/** What every connection of a Db gets: the same types, the same schema. */
+const connectionConfig = (options: Pick<PostgresOptions, 'url' | 'searchPath'>): pg.ClientConfig => ({
+  connectionString: options.url,
+  types: conventionalTypes,
+  options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+});
+
 export function openPostgresPool(options: PostgresOptions): PostgresPool {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize,
-    types: conventionalTypes,
-    options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
-  });
+  const pool = new pg.Pool({ ...connectionConfig(options), max: options.poolSize });
   // One wrapper per pooled connection, made when it is first checked out (not on every checkout).
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const wrap = (client: pg.PoolClient) => wrapped.get(client) ?? wrapped.set(client, preparing(client)).get(client)!;
+  const wrap = (client: pg.PoolClient) => wrapped.get(client) ?? wrapped.set(client, preparing(client, (destroy) => client.release(destroy))).get(client)!;
   return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
+}
+
+/**
+ * A connection of its own, outside the pool, configured like the pool's (the config cache's
+ * LISTEN connection). TCP keepalives probe it: quiet is its normal state, so a connection cut
+ * without a word (a network failure) would otherwise never be noticed.
+ */
+export function openPostgresClient(options: Pick<PostgresOptions, 'url' | 'searchPath'>): pg.Client {
+  return new pg.Client({ ...connectionConfig(options), keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000 });
+}
+
+/** A "pool" that is one connected client, for a Kysely handle over it; pg queues its queries. */
+export function singleClientPool(client: pg.Client): PostgresPool {
+  const wrapped = preparing(client, () => undefined);
+  return { connect: async () => wrapped, end: async () => undefined };
 }
 
 /**
@@ -78,7 +98,7 @@ function statementName(text: string): string | undefined {
 /** PostgreSQL's answer when a table a prepared statement selects from changed its columns (a migration by another node). */
 const isStalePlan = (error: unknown) => (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
 
-function preparing(client: pg.PoolClient): PostgresPoolClient {
+function preparing(client: pg.ClientBase, release: (destroy?: boolean) => void): PostgresPoolClient {
   async function run<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
     const name = parameters.length > 0 ? statementName(text) : undefined;
     try {
@@ -95,7 +115,7 @@ function preparing(client: pg.PoolClient): PostgresPoolClient {
     // Cursors (streamed results) pass through unnamed.
     return typeof textOrCursor === 'string' ? run<R>(textOrCursor, parameters ?? []) : (client.query(textOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>);
   }
-  return { query, release: (destroy) => client.release(destroy) };
+  return { query, release };
 }
 
 /**
@@ -131,7 +151,57 @@ class CurrentSchemaIntrospector implements DatabaseIntrospector {
   }
 }
 
+/** Work to do when a connection's transaction has ended (see whenTransactionEnds). */
+const transactionEnds = new WeakMap<DatabaseConnection, (() => void)[]>();
+
+/**
+ * Calls `done` once the transaction `trx` has ended, committed or rolled back: right after its
+ * COMMIT or ROLLBACK returned, before `db.transaction().execute()` resolves. For handles opened
+ * by openDatabase on PostgreSQL only (their driver keeps the hooks).
+ */
+export async function whenTransactionEnds(trx: Pick<Kysely<unknown>, 'getExecutor'>, done: () => void): Promise<void> {
+  // Inside a transaction the executor provides the transaction's one connection.
+  await trx.getExecutor().provideConnection(async (connection) => {
+    transactionEnds.set(connection, [...(transactionEnds.get(connection) ?? []), done]);
+  });
+}
+
+function transactionEnded(connection: DatabaseConnection): void {
+  const hooks = transactionEnds.get(connection);
+  transactionEnds.delete(connection);
+  for (const done of hooks ?? []) done();
+}
+
+class KanalPostgresDriver extends PostgresDriver {
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.commitTransaction(connection);
+    } finally {
+      transactionEnded(connection);
+    }
+  }
+
+  override async rollbackTransaction(connection: Parameters<PostgresDriver['rollbackTransaction']>[0]): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } finally {
+      transactionEnded(connection);
+    }
+  }
+}
+
 export class KanalPostgresDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): PostgresDriver {
+    return new KanalPostgresDriver(this.#config);
+  }
+
   override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new CurrentSchemaIntrospector(db);
   }
