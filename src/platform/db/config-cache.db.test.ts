@@ -4,7 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
-import { configCacheOf, configChanged, notifyConfigChanges, openDatabase, readConfig, type ConfigCache, type Db } from './index.ts';
+import { ConfigCache } from './config-cache.ts';
+import { openPostgresClient } from './postgres.ts';
+import { configCacheOf, configChanged, notifyConfigChanges, openDatabase, readConfig, type Db } from './index.ts';
 
 const postgresOnly = process.env.DATABASE_URL ? false : 'PostgreSQL only';
 let database: TestDatabase;
@@ -159,7 +161,7 @@ test('rule 3: a read that was running when a notification arrived does not keep 
   }
 });
 
-test('rule 4: the node that changes a table reads the change as soon as its transaction ends, without a notification', { skip: postgresOnly }, async () => {
+test('rule 5: the node that changes a table reads the change as soon as its transaction ends, without a notification', { skip: postgresOnly }, async () => {
   // No trigger: only configChanged can tell the cache.
   await settingsTable('local_settings', { notify: false });
   const loader = counted('local_settings');
@@ -188,6 +190,26 @@ test('rule 4: the node that changes a table reads the change as soon as its tran
   assert.equal(await colour(database.db, 'local_settings', loader), 'red');
   assert.equal(await colour(database.db, 'local_settings', loader), 'red');
   assert.equal(loader.loads, loads + 1, 'a rolled-back change leaves the table cached again');
+});
+
+test('rule 4: an entry is loaded again once it is older than the longest it may be served, notification or not', { skip: postgresOnly }, async () => {
+  // No trigger: as if the LISTEN connection had died without a word and missed the change.
+  await settingsTable('aging_settings', { notify: false });
+  const loader = counted('aging_settings');
+  const { databaseUrl, searchPath } = database.options;
+  const cache = new ConfigCache(() => openPostgresClient({ url: databaseUrl!, searchPath }), { maxAgeMs: 300 });
+  try {
+    await cache.listen();
+    const read = async () => (await cache.read(database.db, 'aging_settings', 'all', loader.load))[0]!.value;
+    assert.equal(await read(), 'blue');
+    await setColour(database.db, 'aging_settings', 'red');
+    assert.equal(await read(), 'blue', 'served from memory: no notification came');
+    assert.equal(loader.loads, 1);
+    await until('the entry has aged out', async () => (await read()) === 'red');
+    assert.equal(loader.loads, 2);
+  } finally {
+    await cache.close();
+  }
 });
 
 test("another schema's changes (another test database) leave this one's entries alone", { skip: postgresOnly }, async () => {

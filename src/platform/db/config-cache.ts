@@ -10,7 +10,10 @@
 //  2. A notification for a table drops that table's entries.
 //  3. Each table has a generation, bumped by every notification; a read stores what it loaded
 //     only if the generation did not change while it ran (else it may predate the change).
-//  4. The node that changes a table reads its change at once, without waiting for the
+//  4. An entry is served for at most a minute (maxAgeMs), then loaded again: a LISTEN connection
+//     cut without a word (a network failure) is noticed only by TCP keepalive, after minutes, and
+//     a node must not serve another node's old configuration for that long.
+//  5. The node that changes a table reads its change at once, without waiting for the
 //     notification: the store function that writes calls configChanged(trx, table), which drops
 //     the table's entries like a notification, and until that transaction has ended, reads of
 //     the table go to the database through the caller's handle (so the writing transaction sees
@@ -38,6 +41,8 @@ declare module 'pg' {
 const CHANNEL = 'kanal_config';
 /** How long reads go to the database before they try the LISTEN connection again after it failed. */
 const RETRY_MS = 5000;
+/** The longest an entry is served without a reload (rule 4). */
+const MAX_AGE_MS = 60_000;
 
 /** A value served from the cache: deeply read-only, since every caller gets the same copy. */
 export type Frozen<T> = T extends readonly (infer U)[] ? readonly Frozen<U>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
@@ -46,7 +51,7 @@ interface TableState {
   generation: number;
   /** Transactions of this node that changed the table and have not ended yet. */
   openWrites: number;
-  entries: Map<string, unknown>;
+  entries: Map<string, { value: unknown; loadedAt: number }>;
 }
 
 interface Listening {
@@ -59,6 +64,7 @@ interface Listening {
 
 export class ConfigCache {
   readonly #open: () => pg.Client;
+  readonly #maxAgeMs: number;
   readonly #tables = new Map<string, TableState>();
   #listening: Listening | undefined;
   #connecting: Promise<void> | undefined;
@@ -66,8 +72,9 @@ export class ConfigCache {
   #closed = false;
 
   /** `open` makes the (unconnected) client for the LISTEN connection. */
-  constructor(open: () => pg.Client) {
+  constructor(open: () => pg.Client, { maxAgeMs = MAX_AGE_MS } = {}) {
     this.#open = open;
+    this.#maxAgeMs = maxAgeMs;
   }
 
   /** Whether reads are cached now. */
@@ -84,8 +91,10 @@ export class ConfigCache {
     const listening = this.#listening;
     if (!listening) this.#listenSoon();
     if (!listening || state.openWrites > 0) return deepFreeze(await load(handle));
-    if (state.entries.has(key)) return state.entries.get(key) as Frozen<T>;
+    const kept = state.entries.get(key);
+    if (kept && Date.now() - kept.loadedAt < this.#maxAgeMs) return kept.value as Frozen<T>;
     const generation = state.generation;
+    const loadedAt = Date.now();
     let value: Frozen<T>;
     try {
       value = deepFreeze(await this.#loadOn(listening, load));
@@ -93,11 +102,11 @@ export class ConfigCache {
       // The LISTEN connection failed under the load (if the load itself is wrong, it fails again here).
       return deepFreeze(await load(handle));
     }
-    if (state.generation === generation) state.entries.set(key, value);
+    if (state.generation === generation) state.entries.set(key, { value, loadedAt });
     return value;
   }
 
-  /** `handle` has just changed `table`: see rule 4 above. */
+  /** `handle` has just changed `table`: see rule 5 above. */
   async changed(handle: Db | Trx, table: string): Promise<void> {
     const state = this.#table(table);
     this.#forget(state);
