@@ -1,6 +1,6 @@
 // Charts as server-rendered SVG (ECharts' SSR renderer), served as separate image
 // responses beside their data tables: no inline style ever reaches an HTML page.
-import * as echarts from 'echarts';
+import type * as echarts from 'echarts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { isDigital } from './kpi.ts';
 import type { Dashboard } from './figures.ts';
@@ -15,8 +15,10 @@ export const isChartId = (v: unknown): v is ChartId => typeof v === 'string' && 
 const palette = ['#004993', '#0059b3', '#3f79c1', '#7aa1d6', '#a9c4e8', '#cddcf2', '#b34700', '#d98c00', '#6c4f3d'];
 const font = { fontFamily: 'IBM Plex Sans, Arial, sans-serif', fontSize: 12, color: '#1a1a1a' };
 
-function render(option: echarts.EChartsCoreOption, width = 720, height = 360): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+async function render(option: echarts.EChartsCoreOption, width = 720, height = 360): Promise<string> {
+  // Loaded when the first chart is drawn: echarts would add more than half a second to every start.
+  const { init } = await import('echarts');
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: font, color: palette, ...option });
   const svg = chart.renderToSVGString();
   chart.dispose();
@@ -26,7 +28,7 @@ function render(option: echarts.EChartsCoreOption, width = 720, height = 360): s
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
 /** Renders one chart of a dashboard; undefined when the chart has nothing to show in this scope. */
-export function renderChart(id: ChartId, d: Dashboard, lang: Lang): string | undefined {
+export async function renderChart(id: ChartId, d: Dashboard, lang: Lang): Promise<string | undefined> {
   const m = messagesFor(lang);
   const grid = { left: 70, right: 20, top: 50, bottom: 60 };
   const legend = { top: 5, textStyle: font, type: 'scroll' };

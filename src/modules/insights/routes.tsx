@@ -309,7 +309,7 @@ export function registerInsightsRoutes(app: KanalApp, ctx: AppContext): void {
     const department = readableScope(viewer, request.params.scope);
     if (!isChartId(request.params.chart)) throw notFound();
     const report = await statusReport(ctx.db, request.params.period, department);
-    return sendSvg(reply, renderChart(request.params.chart, report.figures, request.lang));
+    return sendSvg(reply, await renderChart(request.params.chart, report.figures, request.lang));
   });
 
   // --- Intranet page: every employee, aggregates only ------------------------

@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isDay, type Day } from '../../../platform/calendar/index.ts';
 import type { Channel, Direction, Kind, Topic } from '../schema.ts';
 import { MAX_COUNT } from '../registry.ts';
@@ -112,7 +112,9 @@ async function* csvLines(file: Buffer): AsyncGenerator<{ line: number; cells: Ce
 }
 
 async function* xlsxLines(file: Buffer): AsyncGenerator<{ line: number; cells: Cell[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'emit' });
+  // Loaded when the first workbook is read: exceljs would add half a second to every start.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([file]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'emit' });
   // Only the first sheet holds figures.
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
