@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import type { Lang } from '../i18n/index.ts';
 
 /** The time zone every calendar rule is evaluated in. */
 export const COPENHAGEN_ZONE = 'Europe/Copenhagen';
@@ -111,13 +112,13 @@ export function copenhagenInstant(day: Day, hour: number, minute: number): Date 
 }
 
 // One formatter per language, made once: building an Intl.DateTimeFormat costs more than using it.
-const longDayFormats = {
+const longDayFormats: Record<Lang, Intl.DateTimeFormat> = {
   da: new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
 };
 
 /** A day as words: '2026-11-02' → '2. november 2026' (da), '2 November 2026' (en). */
-export function longDay(day: Day, lang: 'da' | 'en'): string {
+export function longDay(day: Day, lang: Lang): string {
   assertDay(day);
   return longDayFormats[lang].format(timeOfDay(day));
 }
