@@ -1,11 +1,19 @@
 // Shared benchmark helpers: start a server process, drive it with autocannon, print figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 
 export interface Server {
   url: string;
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** CPU time a process has used so far, in ms (Linux: utime + stime from /proc, 100 ticks a second). */
+export function processCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export async function startServer(kind: 'bare' | 'app', env: Record<string, string> = {}): Promise<Server> {
@@ -24,6 +32,7 @@ export async function startServer(kind: 'bare' | 'app', env: Record<string, stri
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -37,12 +46,18 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The server process's CPU per request in µs, when its pid was given. */
+  serverCpuUs?: number;
 }
 
-/** Drives one URL for `seconds` after a short warm-up; bounded in time, loopback only. */
-export async function load(url: string, options: { seconds?: number; connections?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
-  const { seconds = 5, connections = 10, headers } = options;
+/**
+ * Drives one URL for `seconds` after a short warm-up; bounded in time, loopback only. With
+ * `serverPid`, also the server's CPU per request: what a page costs, whoever else uses the machine.
+ */
+export async function load(url: string, options: { seconds?: number; connections?: number; headers?: Record<string, string>; serverPid?: number } = {}): Promise<LoadResult> {
+  const { seconds = 5, connections = 10, headers, serverPid } = options;
   await autocannon({ url, connections, duration: 1, headers }); // warm-up: JIT, caches, connection pools
+  const cpuBefore = serverPid === undefined ? 0 : processCpuMs(serverPid);
   const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
     requestsPerSecond: result.requests.average,
@@ -50,6 +65,7 @@ export async function load(url: string, options: { seconds?: number; connections
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    ...(serverPid === undefined ? {} : { serverCpuUs: ((processCpuMs(serverPid) - cpuBefore) * 1000) / result.requests.total }),
   };
 }
 
@@ -58,6 +74,7 @@ export function report(name: string, result: LoadResult, baseline?: LoadResult, 
   const goalText = goal === undefined || ratio === undefined ? '' : ratio >= goal ? `  (goal ≥ ${goal}: met)` : `  (goal ≥ ${goal}: MISSED)`;
   console.log(
     `${name.padEnd(44)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms` +
+      (result.serverCpuUs === undefined ? '' : `  server CPU ${result.serverCpuUs.toFixed(0)} µs each`) +
       (ratio === undefined ? '' : `  ratio ${ratio.toFixed(2)}`) +
       goalText +
       (result.errors || result.non2xx ? `  errors ${result.errors}, non-2xx ${result.non2xx}` : ''),

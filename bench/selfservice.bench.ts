@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { load, report, startServer } from './lib.ts';
+import { load, processCpuMs, report, startServer } from './lib.ts';
 
 const SECONDS = 5;
 const CONNECTIONS = 10;
@@ -23,12 +23,6 @@ async function spawnJson(args: string[], env: Record<string, string> = {}): Prom
     if (line) return { child, first: JSON.parse(line) as Record<string, unknown> };
   }
   throw new Error('The benchmark server stopped without an answer.');
-}
-
-/** CPU time the process has used so far, in ms (Linux: utime + stime from /proc, 100 ticks a second). */
-function cpuMs(pid: number | undefined): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function stop(child: ReturnType<typeof spawn>) {
@@ -57,7 +51,8 @@ export async function run(): Promise<void> {
     const url = `http://127.0.0.1:${server.first.port as number}`;
     const setup = JSON.parse(fs.readFileSync(server.first.file as string, 'utf8')) as { drafts: { id: string; cookie: string; body: string }[]; stepPage: { path: string; cookie: string } };
     let next = 0;
-    const cpuBefore = cpuMs(server.child.pid);
+    const serverPid = server.child.pid!;
+    const cpuBefore = processCpuMs(serverPid);
     const result = await autocannon({
       url,
       connections: CONNECTIONS,
@@ -74,7 +69,7 @@ export async function run(): Promise<void> {
     });
     // Success is the redirect to the receipt (303).
     const sent = result['3xx'];
-    const cpuPerSubmission = (cpuMs(server.child.pid) - cpuBefore) / sent;
+    const cpuPerSubmission = (processCpuMs(serverPid) - cpuBefore) / sent;
     const rate = sent / SECONDS;
     const ratio = rate / rawRate;
     console.log(
@@ -84,11 +79,20 @@ export async function run(): Promise<void> {
     );
     if (next > setup.drafts.length) console.log(`  (drafts reused after ${setup.drafts.length}: later sends were replays)`);
 
-    const bare = await startServer('bare');
-    const baseline = await load(`${bare.url}/`);
+    // What the step page's ratio is made of: sending its HTML from a bare handler, and the app's
+    // fixed cost per request (routing, every hook, the session lookup) on /healthz.
+    const headers = { cookie: setup.stepPage.cookie };
+    const pageFile = path.join(os.tmpdir(), `kanal-bench-ss-page-${process.pid}.html`);
+    fs.writeFileSync(pageFile, await (await fetch(`${url}${setup.stepPage.path}`, { headers })).text());
+    const bare = await startServer('bare', { KANAL_BENCH_PAGE: pageFile });
+    const baseline = await load(`${bare.url}/`, { serverPid: bare.pid });
+    const bareStep = await load(`${bare.url}/page`, { serverPid: bare.pid });
     await bare.stop();
+    fs.rmSync(pageFile);
     report('bare Fastify handler (baseline)', baseline);
-    report('logged-in step page (own draft)', await load(`${url}${setup.stepPage.path}`, { headers: { cookie: setup.stepPage.cookie } }), baseline, 0.1);
+    report('  the same, sending the step page as it is', bareStep, baseline);
+    report('  /healthz with the step page\'s session', await load(`${url}/healthz`, { headers, serverPid }), baseline);
+    report('logged-in step page (own draft)', await load(`${url}${setup.stepPage.path}`, { headers, serverPid }), baseline, 0.1);
   } finally {
     await stop(server.child);
   }
