@@ -66,7 +66,7 @@ const stderrProgress = (): Progress => {
 function startup(): { config: Config; database: Database; ctx: AppContext } {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, log });
   return { config, database, ctx: { config, db: database.db, dialect: database.dialect, log, metrics: createMetrics() } };
 }
 

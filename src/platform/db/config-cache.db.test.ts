@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 import { ConfigCache } from './config-cache.ts';
 import { openPostgresClient } from './postgres.ts';
-import { configCacheOf, configChanged, notifyConfigChanges, openDatabase, readConfig, type Db } from './index.ts';
+import { configCacheOf, configChanged, notifyConfigChanges, openDatabase, readConfig, type ConfigCacheLog, type Db } from './index.ts';
+import { captureLogs } from '../../../test/helpers/app.ts';
 
 const postgresOnly = process.env.DATABASE_URL ? false : 'PostgreSQL only';
 let database: TestDatabase;
@@ -61,7 +62,10 @@ async function listening(db: Db): Promise<ConfigCache> {
 }
 
 /** Another app node on the same database. */
-const otherNode = () => openDatabase({ ...database.options, poolSize: 1 });
+const otherNode = (log?: ConfigCacheLog) => openDatabase({ ...database.options, poolSize: 1, ...(log ? { log } : {}) });
+
+/** The messages of the log's warnings and infos, in order. */
+const said = (lines: Record<string, unknown>[]) => lines.filter((l) => l.level === 40 || l.level === 30).map((l) => `${l.level === 40 ? 'warn' : 'info'}: ${String(l.msg)}`);
 
 test('on SQLite every read goes to the database', { skip: process.env.DATABASE_URL ? 'SQLite only' : false }, async () => {
   await settingsTable('embedded_settings');
@@ -100,7 +104,8 @@ test('a second read comes from memory; a change by another node is seen once its
 test('rule 1: reads go to the database until the LISTEN connection is up, and again once it is lost; back, the cache starts empty', { skip: postgresOnly }, async () => {
   await settingsTable('lost_settings');
   const loader = counted('lost_settings');
-  const node = otherNode();
+  const { logger, lines } = captureLogs('info');
+  const node = otherNode(logger);
   try {
     const cache = configCacheOf(node.db)!;
     // Both start before the connection (opened by the first read) can be up.
@@ -114,6 +119,8 @@ test('rule 1: reads go to the database until the LISTEN connection is up, and ag
 
     await sql`select pg_terminate_backend(${pid})`.execute(database.db);
     await until('the lost connection is noticed', () => !cache.listening);
+    assert.equal(said(lines).length, 1);
+    assert.match(said(lines)[0]!, /^warn: configuration cache: lost the connection .* every read goes to the database/);
     // Changed while nobody listens: no notification will ever say so.
     await setColour(database.db, 'lost_settings', 'red');
     assert.equal(await colour(node.db, 'lost_settings', loader), 'red');
@@ -125,8 +132,29 @@ test('rule 1: reads go to the database until the LISTEN connection is up, and ag
     assert.equal(await colour(node.db, 'lost_settings', loader), 'green', 'nothing from before the loss is served');
     assert.equal(await colour(node.db, 'lost_settings', loader), 'green');
     assert.equal(loader.loads, 6);
+    assert.match(said(lines)[1]!, /^info: configuration cache: listening again/);
+    assert.equal(said(lines).length, 2);
   } finally {
     await node.close();
+  }
+});
+
+test('a LISTEN connection that cannot be opened is reported once, not on every try, and reads still work', { skip: postgresOnly }, async () => {
+  await settingsTable('unreachable_settings');
+  const loader = counted('unreachable_settings');
+  const { logger, lines } = captureLogs('info');
+  // Port 1: nothing listens there, so every try fails at once.
+  const cache = new ConfigCache(() => openPostgresClient({ url: 'postgres://postgres@127.0.0.1:1/test' }), { log: logger });
+  try {
+    await cache.listen();
+    await cache.listen();
+    assert.equal(cache.listening, false);
+    assert.equal(await cache.read(database.db, 'unreachable_settings', 'all', loader.load).then((rows) => rows[0]!.value), 'blue');
+    assert.equal(said(lines).length, 1, 'one warning for two failed tries');
+    assert.match(said(lines)[0]!, /^warn: configuration cache: cannot listen for configuration changes; every read goes to the database/);
+    assert.match(String(lines[0]!.error), /ECONNREFUSED/);
+  } finally {
+    await cache.close();
   }
 });
 

@@ -44,6 +44,12 @@ const RETRY_MS = 5000;
 /** The longest an entry is served without a reload (rule 4). */
 const MAX_AGE_MS = 60_000;
 
+/** Where the cache tells the operator that it stopped or started caching (the app's logger fits). */
+export interface ConfigCacheLog {
+  warn(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
+
 /** A value served from the cache: deeply read-only, since every caller gets the same copy. */
 export type Frozen<T> = T extends readonly (infer U)[] ? readonly Frozen<U>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
 
@@ -68,13 +74,17 @@ export class ConfigCache {
   readonly #tables = new Map<string, TableState>();
   #listening: Listening | undefined;
   #connecting: Promise<void> | undefined;
+  readonly #log: ConfigCacheLog | undefined;
   #retryAt = 0;
   #closed = false;
+  /** Since the LISTEN connection failed or was lost, until it listens again: said once each way. */
+  #failing = false;
 
   /** `open` makes the (unconnected) client for the LISTEN connection. */
-  constructor(open: () => pg.Client, { maxAgeMs = MAX_AGE_MS } = {}) {
+  constructor(open: () => pg.Client, { maxAgeMs = MAX_AGE_MS, log }: { maxAgeMs?: number; log?: ConfigCacheLog | undefined } = {}) {
     this.#open = open;
     this.#maxAgeMs = maxAgeMs;
+    this.#log = log;
   }
 
   /** Whether reads are cached now. */
@@ -148,10 +158,10 @@ export class ConfigCache {
     const client = this.#open();
     // Idle, the connection must not keep the process alive (a CLI command that forgets to close).
     client.unref();
-    let lost = false;
-    const onLost = () => {
-      lost = true;
-      this.#lost(client);
+    let lost: unknown;
+    const onLost = (error?: unknown) => {
+      lost = error ?? new Error('The connection ended.');
+      this.#lost(client, lost);
     };
     client.on('error', onLost).on('end', onLost);
     try {
@@ -164,24 +174,35 @@ export class ConfigCache {
         if (state) this.#forget(state);
       });
       await client.query(`listen ${CHANNEL}`);
-    } catch {
-      lost = true;
+    } catch (error) {
+      lost = error;
     }
     if (lost || this.#closed) {
       this.#retryAt = Date.now() + RETRY_MS;
+      if (lost && !this.#closed) this.#failed(lost, 'cannot listen for configuration changes');
       await client.end().catch(() => undefined);
       return;
     }
+    if (this.#failing) this.#log?.info({}, 'configuration cache: listening again; configuration is cached again');
+    this.#failing = false;
     for (const state of this.#tables.values()) this.#forget(state);
     this.#listening = { client, reader: new Kysely({ dialect: new KanalPostgresDialect({ pool: singleClientPool(client) }) }), loads: 0 };
   }
 
-  #lost(client: pg.Client): void {
+  #lost(client: pg.Client, error: unknown): void {
     if (this.#listening?.client !== client) return;
     this.#listening = undefined;
     for (const state of this.#tables.values()) this.#forget(state);
     this.#retryAt = Date.now() + RETRY_MS;
+    if (!this.#closed) this.#failed(error, 'lost the connection that listens for configuration changes');
     void client.end().catch(() => undefined);
+  }
+
+  /** Said once until it listens again: a database that is down would otherwise log every 5 s. */
+  #failed(error: unknown, what: string): void {
+    if (this.#failing) return;
+    this.#failing = true;
+    this.#log?.warn({ error: error instanceof Error ? error.message : String(error) }, `configuration cache: ${what}; every read goes to the database until it listens again (next try in ${RETRY_MS / 1000} s)`);
   }
 
   async #loadOn<T>(listening: Listening, load: (db: Db) => Promise<T>): Promise<T> {
@@ -209,8 +230,8 @@ function deepFreeze<T>(value: T): Frozen<T> {
 const caches = new WeakMap<object, ConfigCache>();
 
 /** Gives a PostgreSQL Db its cache (openDatabase does); `open` makes the LISTEN connection's client. */
-export function attachConfigCache(db: Db, open: () => pg.Client): ConfigCache {
-  const cache = new ConfigCache(open);
+export function attachConfigCache(db: Db, open: () => pg.Client, log?: ConfigCacheLog): ConfigCache {
+  const cache = new ConfigCache(open, { log });
   caches.set(db.getExecutor().adapter, cache);
   return cache;
 }

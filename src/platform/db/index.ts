@@ -4,10 +4,10 @@ import { Kysely, Migrator, sql, SqliteDialect, type Migration, type Transaction 
 import { openSqlite, conventionalSqlite } from './sqlite.ts';
 import { KanalPostgresDialect, openPostgresClient, openPostgresPool } from './postgres.ts';
 import { dialectOf, type Dialect } from './conventions.ts';
-import { attachConfigCache } from './config-cache.ts';
+import { attachConfigCache, type ConfigCacheLog } from './config-cache.ts';
 
 export * from './conventions.ts';
-export { configCacheOf, configChanged, notifyConfigChanges, readConfig, type ConfigCache, type Frozen } from './config-cache.ts';
+export { configCacheOf, configChanged, notifyConfigChanges, readConfig, type ConfigCache, type ConfigCacheLog, type Frozen } from './config-cache.ts';
 export { GroupCommit, groupCommitOf, inGroupCommit, DEFAULT_MAX_BATCH, type GroupCommitOptions, type GroupCommitStats } from './group-commit.ts';
 
 /**
@@ -37,6 +37,8 @@ export interface DatabaseOptions {
   searchPath?: string;
   /** SQLite file name inside dataDir. */
   sqliteFile?: string;
+  /** Where the PostgreSQL configuration cache says when it stops and starts caching. */
+  log?: ConfigCacheLog;
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
@@ -44,7 +46,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     const connection = { url: options.databaseUrl, searchPath: options.searchPath };
     const pool = openPostgresPool({ ...connection, poolSize: options.poolSize ?? 10 });
     const db = new Kysely<NoTables>({ dialect: new KanalPostgresDialect({ pool }) });
-    const configCache = attachConfigCache(db, () => openPostgresClient(connection));
+    const configCache = attachConfigCache(db, () => openPostgresClient(connection), options.log);
     const close = async () => {
       await configCache.close();
       await db.destroy();
