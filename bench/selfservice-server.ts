@@ -19,10 +19,10 @@ import { collectMigrations } from '../src/platform/module.ts';
 import { csrfTokenFor } from '../src/platform/auth/secrets.ts';
 import { cookieNames } from '../src/platform/auth/plugin.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
-import { createSelfServiceModule, selfServiceOf } from '../src/modules/selfservice/index.ts';
-import { livePorts } from '../src/modules/selfservice/live-ports.ts';
+import { selfServiceOf } from '../src/modules/selfservice/index.ts';
+import { modules } from '../src/modules.ts';
 import { productionBenchEnv } from './env.ts';
-import { appModulesWith, planAnswers } from '../src/modules/selfservice/testing.ts';
+import { planAnswers } from '../src/modules/selfservice/testing.ts';
 
 const [mode = 'serve', count = '12000', seconds = '5', connections = '10'] = process.argv.slice(2);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-ss-'));
@@ -53,8 +53,6 @@ async function finish(): Promise<never> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }
-// The app's modules; the self-service one is the app's (live ports), a fresh one for this app.
-const modules = appModulesWith(createSelfServiceModule({ ports: livePorts }));
 await migrateToLatest(database.db, collectMigrations(modules));
 const app = await buildApp({ config, database, logger: createLogger(config.logLevel), modules });
 await app.ready();

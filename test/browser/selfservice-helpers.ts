@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { startBrowserTest, assertGoodPage, type BrowserTest } from './harness.ts';
-import { createSelfServiceModule, selfServiceOf, type SelfService } from '../../src/modules/selfservice/index.ts';
-import { livePorts } from '../../src/modules/selfservice/live-ports.ts';
+import { selfServiceOf, type SelfService } from '../../src/modules/selfservice/index.ts';
 import { loadCatalogue } from '../../src/modules/selfservice/definitions.ts';
-import { appModulesWith, planAnswers, type PlannedStep } from '../../src/modules/selfservice/testing.ts';
+import { planAnswers, type PlannedStep } from '../../src/modules/selfservice/testing.ts';
 import { getCase, type Party } from '../../src/modules/cases/index.ts';
 import type { ServiceDefinition } from '../../src/modules/selfservice/schema.ts';
 
@@ -23,7 +22,7 @@ export const env: { bt: BrowserTest; selfservice: SelfService } = {} as never;
 export function useSelfServiceApp(): void {
   before(async () => {
     // The app's own self-service module with the live ports; the test also calls its API.
-    env.bt = await startBrowserTest({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+    env.bt = await startBrowserTest();
     env.selfservice = selfServiceOf(env.bt.app.app)!;
   });
   after(() => env.bt.close());

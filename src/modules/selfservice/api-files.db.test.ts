@@ -8,14 +8,13 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { getCase } from '../cases/index.ts';
-import { createSelfServiceModule, selfServiceOf, type SelfService } from './index.ts';
-import { livePorts } from './live-ports.ts';
-import { appModulesWith, complaintAnswers, PDF, PNG } from './testing.ts';
+import { selfServiceOf, type SelfService } from './index.ts';
+import { complaintAnswers, PDF, PNG } from './testing.ts';
 
 let t: ListeningTestApp;
 let service: SelfService;
 before(async () => {
-  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+  t = await startListeningTestApp();
   service = selfServiceOf(t.app)!;
 });
 after(() => t.close());

@@ -4,9 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
-import { createSelfServiceModule, selfServiceOf } from './index.ts';
-import { livePorts } from './live-ports.ts';
-import { appModulesWith, caseOfSubmission, contactTotals, countRows, PNG } from './testing.ts';
+import { selfServiceOf } from './index.ts';
+import { caseOfSubmission, contactTotals, countRows, PNG } from './testing.ts';
 import type { SelfService } from './service.ts';
 
 let t: ListeningTestApp;
@@ -14,7 +13,7 @@ let base: string;
 let service: SelfService;
 
 before(async () => {
-  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+  t = await startListeningTestApp();
   service = selfServiceOf(t.app)!;
   base = t.baseUrl;
 });

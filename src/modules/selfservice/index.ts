@@ -61,9 +61,13 @@ export async function draftsInOverview(app: KanalApp, subject: string, lang: Lan
 }
 
 export function createSelfServiceModule(options: SelfServiceOptions = {}): KanalModule {
-  let running: SelfService | undefined;
-  const build = (ctx: AppContext): SelfService =>
-    (running ??= selfService({
+  // One service per database handle: the routes and the jobs of one app (or worker) share it,
+  // and a second app in the same process (another node in a test) gets its own.
+  const running = new WeakMap<AppContext['db'], SelfService>();
+  const build = (ctx: AppContext): SelfService => {
+    const kept = running.get(ctx.db);
+    if (kept) return kept;
+    const service = selfService({
       db: ctx.db,
       // An invalid definition throws DefinitionError here: start-up stops with file, path and problem.
       catalogue: options.catalogue ?? loadCatalogue(ctx.config.selfService.servicesDir ?? defaultServicesDir, ctx.config.auth.departments.map((d) => d.id)),
@@ -74,7 +78,10 @@ export function createSelfServiceModule(options: SelfServiceOptions = {}): Kanal
       draftDays: ctx.config.selfService.draftDays,
       webhookUrl: ctx.config.selfService.webhookUrl,
       ...(options.clock ? { clock: options.clock } : {}),
-    }));
+    });
+    running.set(ctx.db, service);
+    return service;
+  };
   return {
     name: 'selfservice',
     migrations,

@@ -8,8 +8,7 @@ import { startTestApp } from '../../../test/helpers/app.ts';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { createSelfServiceModule, selfServiceOf } from './index.ts';
-import { livePorts } from './live-ports.ts';
-import { appModulesWith, caseOfSubmission, contactTotals, planAnswers, submissionCounts } from './testing.ts';
+import { caseOfSubmission, contactTotals, planAnswers, submissionCounts } from './testing.ts';
 import type { Draft, SelfService } from './service.ts';
 import type { ServiceDefinition } from './schema.ts';
 
@@ -18,7 +17,7 @@ let base: string;
 let service: SelfService;
 
 before(async () => {
-  t = await startListeningTestApp({ modules: appModulesWith(createSelfServiceModule({ ports: livePorts })) });
+  t = await startListeningTestApp();
   service = selfServiceOf(t.app)!;
   base = t.baseUrl;
 });
@@ -166,6 +165,20 @@ test('an invalid definition directory stops the app from starting', async () => 
     startTestApp({ modules: [createSelfServiceModule()], env: { KANAL_SERVICES_DIR: '/nonexistent-kanal-services' } }),
     /ENOENT|no such file/,
   );
+});
+
+test("two apps in one process (two nodes in a test) built from the same module each run their own service on their own database", async () => {
+  // t runs the app's own module object (modules.ts); so does this second app, on a database of its own.
+  const second = await startTestApp();
+  try {
+    const other = selfServiceOf(second.app)!;
+    assert.notEqual(other, service);
+    const { draft, secret } = await other.startDraft(other.catalogue.get('henvendelse-eller-klage')!);
+    assert.equal(typeof (await other.openDraft(draft.id, { secret })), 'object', "the second app's draft is in its database");
+    assert.equal(await service.openDraft(draft.id, { secret }), 'gone', "and not in the first app's");
+  } finally {
+    await second.close();
+  }
 });
 
 test('the same draft sent twice at once (one group-commit batch, or two): one submission, one case', async () => {
