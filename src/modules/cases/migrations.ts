@@ -6,8 +6,6 @@ import { columnTypes, dialectOf, notifyConfigChanges } from '../../platform/db/i
 async function createTables(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   const pg = dialectOf(db) === 'postgres';
-  // A calendar day: PostgreSQL's date reads back as 'YYYY-MM-DD', like SQLite's text.
-  const day = pg ? sql`date` : sql`text`;
 
   // One row per year; the next reference number is taken by updating it inside the
   // transaction that creates the case, so numbers are unique across app nodes. (SQLite; on
@@ -39,7 +37,7 @@ async function createTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('assignee', 'text')
     .addColumn('assignee_name', 'text')
     .addColumn('priority', 'text', (c) => c.notNull())
-    .addColumn('deadline', day, (c) => c.notNull())
+    .addColumn('deadline', t.day, (c) => c.notNull())
     .addColumn('deadline_paused_at', t.timestamp)
     .addColumn('submission', t.json, (c) => c.notNull())
     .addColumn('received_at', t.timestamp, (c) => c.notNull())

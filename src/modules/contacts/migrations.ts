@@ -16,7 +16,6 @@ export const migrations: Record<string, Migration> = {
   'contacts-20261127-registry': {
     async up(db) {
       const t = columnTypes(db);
-      const day = dialectOf(db) === 'postgres' ? sql`date` : sql`text`;
       await db.schema
         .createTable('contact_topic')
         .addColumn('code', 'text', (c) => c.primaryKey())
@@ -36,8 +35,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('file_name', 'text', (c) => c.notNull())
         .addColumn('file_hash', 'text', (c) => c.notNull())
-        .addColumn('first_day', day, (c) => c.notNull())
-        .addColumn('last_day', day, (c) => c.notNull())
+        .addColumn('first_day', t.day, (c) => c.notNull())
+        .addColumn('last_day', t.day, (c) => c.notNull())
         .addColumn('rows', 'integer', (c) => c.notNull())
         .addColumn('total', t.bigint, (c) => c.notNull())
         .addColumn('imported_at', t.timestamp, (c) => c.notNull())
@@ -50,7 +49,7 @@ export const migrations: Record<string, Migration> = {
         .createTable('contact')
         .addColumn('id', t.identity)
         .addColumn('occurred_at', t.timestamp, (c) => c.notNull())
-        .addColumn('day', day, (c) => c.notNull())
+        .addColumn('day', t.day, (c) => c.notNull())
         .addColumn('channel', 'text', (c) => c.notNull())
         .addColumn('direction', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -75,7 +74,7 @@ export const migrations: Record<string, Migration> = {
       // Daily aggregates per dimension combination: what dashboards read, never the raw rows.
       await db.schema
         .createTable('contact_daily')
-        .addColumn('day', day, (c) => c.notNull())
+        .addColumn('day', t.day, (c) => c.notNull())
         .addColumn('channel', 'text', (c) => c.notNull())
         .addColumn('direction', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())

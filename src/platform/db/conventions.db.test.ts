@@ -30,7 +30,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('doc', t.json)
         .addColumn('big', t.bigint)
         .addColumn('amount', t.decimal)
-        .addColumn('day', 'date')
+        .addColumn('day', t.day)
         .execute();
     },
   },

@@ -33,6 +33,8 @@ export function columnTypes(db: AnyKysely) {
   const pg = dialectOf(db) === 'postgres';
   return {
     timestamp: pg ? sql`timestamptz` : sql`text`,
+    /** A calendar day (Day): PostgreSQL's date reads back as 'YYYY-MM-DD', like SQLite's text. */
+    day: pg ? sql`date` : sql`text`,
     boolean: sql`boolean`,
     json: pg ? sql`jsonb` : sql.raw(SQLITE_JSON_TYPE),
     bigint: sql`bigint`,
