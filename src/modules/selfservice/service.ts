@@ -291,9 +291,7 @@ export function selfService(deps: SelfServiceDeps) {
           await store.markDraftSubmitted(trx, input.draft, reference, submittedAt);
         } else {
           // An API submission is an attempt of its own: started and completed at once.
-          const id = randomUUID();
-          await store.insertAttempt(trx, { id, service_id: def.id, assisted: input.assisted, started_at: submittedAt });
-          await store.completeAttempt(trx, id, submittedAt, null);
+          await store.insertAttempt(trx, { id: randomUUID(), service_id: def.id, assisted: input.assisted, started_at: submittedAt }, { completed: true });
         }
         // The case and the contact last: they update shared rows (a department's case counts, the
         // day's contact figures) that stay locked until COMMIT, so other submissions wait only for these.

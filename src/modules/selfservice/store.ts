@@ -230,8 +230,12 @@ export async function countSubmissions(trx: Trx, serviceId: string): Promise<num
 
 // ---- funnel --------------------------------------------------------------------------------
 
-export async function insertAttempt(trx: Db | Trx, row: { id: string; service_id: string; assisted: boolean; started_at: Timestamp }): Promise<void> {
-  await q(trx).insertInto('selfservice_attempt').values({ ...row, last_active_at: row.started_at, completed_at: null, exit_id: null }).execute();
+/** A new attempt; `completed` for one that ends as it starts (a submission through the API). */
+export async function insertAttempt(trx: Db | Trx, row: { id: string; service_id: string; assisted: boolean; started_at: Timestamp }, { completed = false } = {}): Promise<void> {
+  await q(trx)
+    .insertInto('selfservice_attempt')
+    .values({ ...row, last_active_at: row.started_at, completed_at: completed ? row.started_at : null, exit_id: null })
+    .execute();
 }
 
 export async function touchAttempt(db: Db | Trx, id: string, at: Timestamp, stepId?: string): Promise<void> {

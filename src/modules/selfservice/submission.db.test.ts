@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { startTestApp } from '../../../test/helpers/app.ts';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
-import { createSelfServiceModule, selfServiceOf } from './index.ts';
+import { createSelfServiceModule, funnel, selfServiceOf } from './index.ts';
 import { caseOfSubmission, contactTotals, planAnswers, submissionCounts } from './testing.ts';
 import type { Draft, SelfService } from './service.ts';
 import type { ServiceDefinition } from './schema.ts';
@@ -108,12 +108,20 @@ test('the API: catalogue, definition, validation like the pages, idempotent subm
 
   const answers = { dyr: 'rotter', adresse: 'Bygaden 12', hvor: 'have', 'set-dato': '2026-11-01', navn: 'Anne Hansen', telefon: '43686868' };
   const before = await submissionCounts(t.database.db);
+  const ratsFunnel = () => funnel(t.database.db, service.catalogue.get('anmeld-rotter')!, new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000), new Date());
+  const funnelBefore = await ratsFunnel();
   const [a, b, c2] = await Promise.all([post(answers, 'key-good-00001'), post(answers, 'key-good-00001'), post(answers, 'key-good-00001')]);
   const statuses = [a.status, b.status, c2.status].sort();
   assert.deepEqual(statuses, [200, 200, 201]);
   const receipts = (await Promise.all([a.json(), b.json(), c2.json()])) as { reference: string; replayed: boolean }[];
   assert.equal(new Set(receipts.map((r) => r.reference)).size, 1);
   await assertOneMore(before);
+  // In the funnel, an API submission is an attempt started and completed at once.
+  const funnelAfter = await ratsFunnel();
+  assert.deepEqual(
+    [funnelAfter.starts, funnelAfter.submissions, funnelAfter.inProgress, funnelAfter.abandoned],
+    [funnelBefore.starts + 1, funnelBefore.submissions + 1, funnelBefore.inProgress, funnelBefore.abandoned],
+  );
   const unknown = await post({ ...answers, farve: 'rød' }, 'key-unknown-01');
   assert.equal(unknown.status, 400);
   const missingKey = await fetch(`${base}/api/services/anmeld-rotter/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
