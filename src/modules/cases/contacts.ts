@@ -1,16 +1,16 @@
 // The two places where the cases module records a contact in the contact registry.
 import type { Trx } from '../../platform/db/index.ts';
 import type { Identity, StaffIdentity } from '../../platform/auth/index.ts';
-import { record, topicForKle } from '../contacts/index.ts';
+import { recordForKle } from '../contacts/index.ts';
 import type { CaseRecord } from './schema.ts';
 
 /** A citizen's reply on a case in "Mit overblik": an inbound digital contact about their own case. */
 export async function recordCitizenContact(trx: Trx, identity: Identity, c: CaseRecord): Promise<void> {
-  await record(trx, {
+  await recordForKle(trx, {
     channel: 'web',
     direction: 'in',
     kind: 'own_case',
-    topic: await topicForKle(trx, c.kle, c.department),
+    kle: c.kle,
     department: c.department,
     service: c.service,
     person: identity.subject,
@@ -20,11 +20,11 @@ export async function recordCitizenContact(trx: Trx, identity: Identity, c: Case
 /** A front-desk employee resolved the citizen's question at the first contact, using the overview. */
 // The registry keeps no CPR number: the audit log of the look-up already says whose data it was.
 export async function recordFirstContactResolution(trx: Trx, identity: StaffIdentity): Promise<void> {
-  await record(trx, {
+  await recordForKle(trx, {
     channel: 'in_person',
     direction: 'in',
     kind: 'own_case',
-    topic: await topicForKle(trx, '00.01', identity.department.id),
+    kle: '00.01',
     department: identity.department.id,
     resolved: 'yes',
     source: 'manual',

@@ -6,7 +6,7 @@ import { importContext, registerContactRoutes } from './routes.tsx';
 import { importJobs } from './import/flow.ts';
 import { seedDemoContacts } from './demo.ts';
 
-export { record, InvalidContact, rebuildAggregates, CORRECTION_MINUTES, type RecordedContact } from './registry.ts';
+export { record, recordForKle, InvalidContact, rebuildAggregates, CORRECTION_MINUTES, type RecordedContact } from './registry.ts';
 export { importFigures, previewImport, ImportRejected, importSources, isImportSource, type ImportOutcome, type ImportSource } from './import/importer.ts';
 export { SMALL_FILE_BYTES } from './import/flow.ts';
 export { listTopics, topicForKle } from './topics.ts';

@@ -15,6 +15,7 @@ import {
   type Resolution,
 } from './schema.ts';
 import * as store from './store.ts';
+import { topicForKle } from './topics.ts';
 
 /** A contact that cannot be recorded as given; `details` names each wrong field. */
 export class InvalidContact extends KanalError {
@@ -107,6 +108,23 @@ export async function record(trx: Trx, input: ContactInput): Promise<RecordedCon
   });
   if (id === undefined) throw new InvalidContact([unknownTopic(input.topic)]);
   return { id, day };
+}
+
+/**
+ * Records a contact under the topic of a KLE number (`topicForKle`, preferring the contact's
+ * department): how a module records a contact about a case, a service or an article. The topics
+ * come from the configuration cache; when the one chosen was retired on another app node a moment
+ * ago (before this node heard), record() refuses it, and the topics are read again from the database.
+ */
+export async function recordForKle(trx: Trx, input: Omit<ContactInput, 'topic'> & { kle: string }): Promise<RecordedContact> {
+  const { kle, ...contact } = input;
+  try {
+    return await record(trx, { ...contact, topic: await topicForKle(trx, kle, contact.department) });
+  } catch (error) {
+    const onlyTheTopic = error instanceof InvalidContact && error.details?.every((d) => d.field === 'topic') === true;
+    if (!onlyTheTopic) throw error;
+    return record(trx, { ...contact, topic: await topicForKle(trx, kle, contact.department, { fresh: true }) });
+  }
 }
 
 /** How long staff may correct or remove their own registration. */

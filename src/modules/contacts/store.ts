@@ -133,7 +133,7 @@ export async function listTopics(db: Db): Promise<Topic[]> {
  * The active topics whose KLE number starts with the main group given ('02' finds '02', '02.34',
  * '02.34.02'). Every recorded case contact reads them: kept in memory on PostgreSQL (readConfig).
  */
-export function activeTopicsInKleGroup(db: Db, mainGroup: string): Promise<Frozen<Topic[]>> {
+export function activeTopicsInKleGroup(db: Db, mainGroup: string, options: { fresh?: boolean } = {}): Promise<Frozen<Topic[]>> {
   return readConfig(db, 'contact_topic', mainGroup, async (db) => {
     const rows = await q(db)
       .selectFrom('contact_topic')
@@ -143,7 +143,7 @@ export function activeTopicsInKleGroup(db: Db, mainGroup: string): Promise<Froze
       .orderBy('name')
       .execute();
     return rows.map(toTopic);
-  });
+  }, options);
 }
 
 export async function insertTopic(trx: Trx, topic: Topic, at: Timestamp): Promise<void> {

@@ -1,10 +1,13 @@
 // topicForKle reads the active topics through the config cache (kept in memory on PostgreSQL):
-// a change made on any app node must count everywhere, and at once on the node that made it.
+// a change made on any app node must count everywhere, and at once on the node that made it;
+// a contact recorded in the moment before this node hears of a change still finds its topic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, migrateToLatest } from '../../platform/db/testing.ts';
+import { sql } from 'kysely';
 import { configCacheOf, openDatabase, type Db } from '../../platform/db/index.ts';
 import { migrations } from './migrations.ts';
+import { recordForKle } from './registry.ts';
 import { changeTopic, topicForKle, type TopicDraft } from './topics.ts';
 
 const rats = (active: boolean): TopicDraft => ({ code: 'rotter', name: 'Rotter', kle: '09.15.00', department: 'miljoe-teknik', handledBy: '', frequent: true, active });
@@ -29,6 +32,32 @@ test('a topic retired on another app node stops counting here once the change is
 
     await change(db, rats(true));
     assert.equal(await topicForKle(db, '09.15', 'miljoe-teknik'), 'rotter');
+  } finally {
+    await other.close();
+    await database.close();
+  }
+});
+
+test('recordForKle: a topic retired on another node before this node has heard of it is read again, and the contact is recorded', async () => {
+  const database = await createTestDatabase();
+  const other = openDatabase({ ...database.options, poolSize: 2 });
+  try {
+    const { db } = database;
+    await migrateToLatest(db, migrations);
+    await configCacheOf(db)?.listen();
+    assert.equal(await topicForKle(db, '09.15', 'miljoe-teknik'), 'rotter');
+    // Retired on the other node with its triggers off: no notification comes, so on PostgreSQL
+    // this node keeps the old topic list (the moment before a notification, made to last).
+    await other.db.transaction().execute(async (trx) => {
+      if (database.options.databaseUrl) await sql`set local session_replication_role = replica`.execute(trx);
+      await changeTopic(trx, rats(false), ['miljoe-teknik']);
+    });
+    if (database.options.databaseUrl) assert.equal(await topicForKle(db, '09.15', 'miljoe-teknik'), 'rotter', 'the kept copy is out of date');
+
+    const { id } = await db.transaction().execute((trx) => recordForKle(trx, { channel: 'self_service', kind: 'transaction', kle: '09.15', department: 'miljoe-teknik' }));
+    const { rows } = await sql<{ topic: string }>`select topic from contact where id = ${id}`.execute(db);
+    assert.equal(rows[0]?.topic, 'andet');
+    assert.equal(await topicForKle(db, '09.15', 'miljoe-teknik'), 'andet', 'and the kept copy was dropped');
   } finally {
     await other.close();
     await database.close();

@@ -129,7 +129,7 @@ export function resolveTopic(topics: readonly Topic[], text: string): Topic | un
  * leading KLE groups with it (a service's '07.18' is the topic '07.18.00', not '07.18.02'),
  * preferring the given department; 'andet' when nothing shares even the main group.
  */
-export async function topicForKle(db: Db, kle: string, department?: string): Promise<string> {
+export async function topicForKle(db: Db, kle: string, department?: string, options: { fresh?: boolean } = {}): Promise<string> {
   const groups = (k: string) => [...k.split('.'), '00', '00'].slice(0, 3);
   const wanted = groups(kle);
   const score = (topic: Topic) => {
@@ -140,7 +140,7 @@ export async function topicForKle(db: Db, kle: string, department?: string): Pro
   };
   let best: { code: string; score: number } = { code: 'andet', score: 1 };
   // Only a topic in the same main group can beat 'andet', so only those are read.
-  for (const topic of await store.activeTopicsInKleGroup(db, wanted[0]!)) {
+  for (const topic of await store.activeTopicsInKleGroup(db, wanted[0]!, options)) {
     const s = score(topic);
     if (s > best.score) best = { code: topic.code, score: s };
   }

@@ -3,7 +3,7 @@
 import type { Trx } from '../../platform/db/index.ts';
 import type { Article } from './schema.ts';
 import { noteAnswerUse } from './feedback.ts';
-import { record, topicForKle, type Channel } from '../contacts/index.ts';
+import { recordForKle, type Channel } from '../contacts/index.ts';
 
 export interface AnswerUse {
   /** The channel the citizen used (DESIGN.md's channel names). */
@@ -14,11 +14,11 @@ export interface AnswerUse {
 
 export async function answeredWithArticle(trx: Trx, article: Article, use: AnswerUse): Promise<void> {
   await noteAnswerUse(trx, article.id, use);
-  await record(trx, {
+  await recordForKle(trx, {
     channel: use.channel as Channel,
     direction: 'in',
     kind: 'information',
-    topic: await topicForKle(trx, article.topic ?? '00.01', article.department),
+    kle: article.topic ?? '00.01',
     department: article.department,
     resolved: 'yes',
     source: 'manual',

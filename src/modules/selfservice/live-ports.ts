@@ -1,7 +1,7 @@
 // The submission's two calls into other modules, in the submission's own transaction:
 // the case (cases.createCase) and the contact (contacts.record).
 import { createCase, takeCaseReference } from '../cases/index.ts';
-import { record, topicForKle } from '../contacts/index.ts';
+import { recordForKle } from '../contacts/index.ts';
 import type { Party } from '../cases/index.ts';
 import type { CaseRequest, SubmissionPorts } from './ports.ts';
 
@@ -34,12 +34,12 @@ export const livePorts: SubmissionPorts = {
     });
   },
   async recordContact(trx, contact) {
-    await record(trx, {
+    await recordForKle(trx, {
       at: contact.at,
       channel: contact.channel,
       direction: contact.direction,
       kind: contact.kind,
-      topic: await topicForKle(trx, contact.kle, contact.department),
+      kle: contact.kle,
       service: contact.serviceId,
       department: contact.department,
       assisted: contact.assisted,

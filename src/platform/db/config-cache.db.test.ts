@@ -240,6 +240,21 @@ test('rule 4: an entry is loaded again once it is older than the longest it may 
   }
 });
 
+test('rule 6: a fresh read goes to the database through the caller and drops what was kept', { skip: postgresOnly }, async () => {
+  await settingsTable('fresh_settings', { notify: false });
+  const loader = counted('fresh_settings');
+  await listening(database.db);
+  assert.equal(await colour(database.db, 'fresh_settings', loader), 'blue');
+  // Without a trigger nothing tells the cache: the kept copy is out of date.
+  await setColour(database.db, 'fresh_settings', 'red');
+  assert.equal(await colour(database.db, 'fresh_settings', loader), 'blue');
+  assert.equal((await readConfig(database.db, 'fresh_settings', 'all', loader.load, { fresh: true }))[0]!.value, 'red');
+  assert.equal(await colour(database.db, 'fresh_settings', loader), 'red', 'the next read loads again');
+  assert.equal(loader.loads, 3);
+  assert.equal(await colour(database.db, 'fresh_settings', loader), 'red');
+  assert.equal(loader.loads, 3, 'and keeps that');
+});
+
 test("another schema's changes (another test database) leave this one's entries alone", { skip: postgresOnly }, async () => {
   await settingsTable('tidy_settings');
   await settingsTable('tidy_other');

@@ -18,6 +18,9 @@
 //     the table's entries like a notification, and until that transaction has ended, reads of
 //     the table go to the database through the caller's handle (so the writing transaction sees
 //     its own change) and keep nothing.
+//  6. A caller that finds a kept copy out of date (a row it relied on has changed, and the
+//     notification is not here yet) reads with { fresh: true }: from the database through its own
+//     handle, and the table's entries are dropped as if the notification had come.
 // Cached reads run on the LISTEN connection, outside the caller's transaction. That is fine for
 // configuration, which no transaction both changes and reads, and it never waits for a pool
 // connection: a transaction that holds one and waits for another can wait for ever on a busy pool.
@@ -96,11 +99,12 @@ export class ConfigCache {
    * What `load` gives for `table` and `key`: from the cache, or loaded and kept. `load` reads
    * only `table`, and a key always stands for the same load.
    */
-  async read<T>(handle: Db | Trx, table: string, key: string, load: (db: Db) => Promise<T>): Promise<Frozen<T>> {
+  async read<T>(handle: Db | Trx, table: string, key: string, load: (db: Db) => Promise<T>, { fresh = false } = {}): Promise<Frozen<T>> {
     const state = this.#table(table);
+    if (fresh) this.#forget(state);
     const listening = this.#listening;
     if (!listening) this.#listenSoon();
-    if (!listening || state.openWrites > 0) return deepFreeze(await load(handle));
+    if (!listening || fresh || state.openWrites > 0) return deepFreeze(await load(handle));
     const kept = state.entries.get(key);
     if (kept && Date.now() - kept.loadedAt < this.#maxAgeMs) return kept.value as Frozen<T>;
     const generation = state.generation;
@@ -245,10 +249,11 @@ export function configCacheOf(db: Db | Trx): ConfigCache | undefined {
  * Reads configuration: `load` (a read of `table` only, the same for the same `key`) through the
  * handle's cache on PostgreSQL, straight from the database on SQLite. Either way the result is
  * frozen. A cached result is read outside the caller's transaction (see the top of this file).
+ * `fresh`: read from the database now, through `db`, and drop what is kept of the table (rule 6).
  */
-export async function readConfig<T>(db: Db | Trx, table: string, key: string, load: (db: Db) => Promise<T>): Promise<Frozen<T>> {
+export async function readConfig<T>(db: Db | Trx, table: string, key: string, load: (db: Db) => Promise<T>, options: { fresh?: boolean } = {}): Promise<Frozen<T>> {
   const cache = configCacheOf(db);
-  return cache ? cache.read(db, table, key, load) : deepFreeze(await load(db));
+  return cache ? cache.read(db, table, key, load, options) : deepFreeze(await load(db));
 }
 
 /** Every store function that writes a table read with readConfig calls this right after the write. */
