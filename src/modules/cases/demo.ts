@@ -1,5 +1,5 @@
 // Demo cases for `kanal seed --demo` and the first `npm start`: a few cases in every
-// department's inbox, in every status, for the test login's citizens and businesses, so
+// department's inbox but Administration's, in every status, for the test login's citizens and businesses, so
 // "Mit overblik" and the staff inboxes have something to show. Only into an empty table.
 import type { AppContext, Progress } from '../../platform/module.ts';
 import { testBusinesses, testPeople } from '../../platform/auth/index.ts';

@@ -33,7 +33,7 @@ export interface DateInputProps extends FieldsetProps {
 /**
  * Class Kanal adds to the date's form-group when only some parts are in
  * error. DKFDS 11's CSS paints all three inputs red whenever the group has
- * `form-error`; `kanal-components.css` (next to this file) narrows that to the
+ * `form-error`; Kanal's stylesheet (`public/kanal.css`) narrows that to the
  * inputs with `aria-invalid="true"` under this class. Without that stylesheet
  * the page falls back to DKFDS's look (all three red) and stays correct for
  * assistive technology.
