@@ -41,8 +41,14 @@ if (schema) {
   Object.assign(database, openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.dbPoolSize, searchPath: schema }));
 }
 
-/** Stops the app and leaves nothing behind: the data directory, and on PostgreSQL the run's schema. */
-async function finish(): Promise<never> {
+/**
+ * Stops the app and leaves nothing behind: the data directory, and on PostgreSQL the run's schema.
+ * Once, however often it is asked: the benchmark stops every mode with SIGTERM as soon as it has
+ * read the answer, which in the raw and fsync modes is while they are finishing on their own.
+ */
+let finishing: Promise<never> | undefined;
+const finish = (): Promise<never> => (finishing ??= cleanUp());
+async function cleanUp(): Promise<never> {
   await app.close();
   await database.close();
   if (schema) {
@@ -56,6 +62,11 @@ async function finish(): Promise<never> {
 await migrateToLatest(database.db, collectMigrations(modules));
 const app = await buildApp({ config, database, logger: createLogger(config.logLevel), modules });
 await app.ready();
+process.on('SIGTERM', () => {
+  // How many shared COMMITs the submissions (and rate-limit hits) needed, for the bench to print.
+  if (process.env.KANAL_BENCH_STATS) fs.writeFileSync(process.env.KANAL_BENCH_STATS, JSON.stringify(groupCommitOf(database.db).stats()));
+  void finish();
+});
 // The running service, for making the drafts.
 const service = selfServiceOf(app)!;
 
@@ -139,8 +150,3 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as { port: number }).port;
 fs.writeFileSync(path.join(dataDir, 'drafts.json'), JSON.stringify({ drafts, stepPage: { path: `/selvbetjening/anmeld-rotter/${own!.id}/kontakt`, cookie: `${names.session}=${session.id}` } }));
 process.stdout.write(`${JSON.stringify({ port, file: path.join(dataDir, 'drafts.json') })}\n`);
-process.on('SIGTERM', () => {
-  // How many shared COMMITs the submissions (and rate-limit hits) needed, for the bench to print.
-  if (process.env.KANAL_BENCH_STATS) fs.writeFileSync(process.env.KANAL_BENCH_STATS, JSON.stringify(groupCommitOf(database.db).stats()));
-  void finish();
-});

@@ -44,6 +44,16 @@ export function captureLogs(level = 'info'): { logger: Logger; lines: Record<str
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
+  try {
+    return await startOn(database, options);
+  } catch (error) {
+    // An app that fails to start (a test of start-up errors) must not leave its database behind.
+    if (!options.database) await database.close();
+    throw error;
+  }
+}
+
+async function startOn(database: TestDatabase, options: TestAppOptions): Promise<TestApp> {
   const modules = options.modules ?? allModules;
   if (options.migrate !== false) await migrateToLatest(database.db, collectMigrations(modules));
   const config = loadConfig({ NODE_ENV: 'test', KANAL_DATA_DIR: database.dataDir, KANAL_LOG_LEVEL: 'info', ...options.env });
