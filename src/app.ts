@@ -1,5 +1,4 @@
 // Builds the Fastify app from config: platform plugins first, then every module.
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -18,6 +17,7 @@ import { uiPlugin, pageContext } from './platform/ui/index.ts';
 import { ErrorPage } from './platform/ui/pages/error-page.tsx';
 import { createMetrics, instrumentHttp, type Metrics } from './platform/ops/metrics.ts';
 import { registerOpsRoutes } from './platform/ops/routes.ts';
+import { newRequestId } from './platform/ops/logger.ts';
 import { modules as allModules } from './modules.ts';
 
 export interface AppOptions {
@@ -38,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<KanalApp> {
   const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
     loggerInstance,
-    genReqId: () => randomUUID(),
+    genReqId: () => newRequestId(),
     trustProxy: config.trustProxy,
     // Idle keep-alive connections are closed on shutdown; in-flight requests finish.
     forceCloseConnections: 'idle',

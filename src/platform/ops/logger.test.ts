@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { createLogger, maskCpr } from './logger.ts';
+import { createLogger, maskCpr, newRequestId } from './logger.ts';
 
 test('CPR-shaped numbers are masked, with or without the dash', () => {
   assert.equal(maskCpr('lookup 0101701234 done'), 'lookup [cpr] done');
@@ -39,4 +39,15 @@ test('request URLs are logged without their query string', () => {
   logger.info({ req: { method: 'GET', url: '/soeg?q=mit+navn', id: 'r1' } }, 'incoming request');
   assert.match(lines[0]!, /"path":"\/soeg"/);
   assert.doesNotMatch(lines[0]!, /mit\+navn/);
+});
+
+test('a request id is never one the CPR mask would hide', () => {
+  // One that crypto.randomUUID() gave: its last group holds 2302457255, which reads as 230245-7255.
+  const draws = ['655746ff-e3db-40cc-a828-8f2302457255', '0f8e2b6c-5d1a-4c3e-9b7a-2d4c6e8f0a1b'];
+  assert.notEqual(maskCpr(draws[0]!), draws[0]);
+  assert.equal(newRequestId(() => draws.shift()!), '0f8e2b6c-5d1a-4c3e-9b7a-2d4c6e8f0a1b');
+  for (let i = 0; i < 20_000; i++) {
+    const id = newRequestId();
+    assert.equal(maskCpr(id), id);
+  }
 });
