@@ -20,6 +20,7 @@ import { CataloguePage } from './views/catalogue-page.tsx';
 import { CheckPage, ExitPage, MessagePage, paths, ReceiptPage, ResumePage, StartPage, StepPage } from './views/pages.tsx';
 import { normaliseCpr } from '../../platform/auth/index.ts';
 import { applicantForAssisted, applicantFromLogin, csrfOf, loginKindsFor, loginOf, loginUrlFor, mayAssist, mayUse } from './identity.ts';
+import { copenhagenDay, longDay } from '../../platform/calendar/index.ts';
 
 const open = { access: { public: true } } as const;
 const hidden = { hide: true };
@@ -34,9 +35,8 @@ const FormBody = Type.Record(Type.String(), Type.Unknown());
 
 const COOKIE_PREFIX = 'kanal_kladde_';
 
-function dateText(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
-}
+/** The Copenhagen day of a timestamp, in words. */
+const dateText = (iso: string, lang: Lang): string => longDay(copenhagenDay(new Date(iso)), lang);
 
 /** Splits a posted body into the raw form (text) and the uploads (multipart files). */
 export function splitBody(body: unknown): { raw: RawForm; uploads: Record<string, Upload[]> } {

@@ -53,6 +53,18 @@ async function until(what: string, check: () => Promise<boolean> | boolean): Pro
   }
 }
 
+/**
+ * A settings table without the trigger (so only the cache's own rules can drop what it keeps),
+ * read once through the listening cache of the test database: its colour is kept.
+ */
+async function keptWithoutTrigger(table: string): Promise<ReturnType<typeof counted>> {
+  await settingsTable(table, { notify: false });
+  const loader = counted(table);
+  await listening(database.db);
+  assert.equal(await colour(database.db, table, loader), 'blue');
+  return loader;
+}
+
 /** The cache of this handle, listening. */
 async function listening(db: Db): Promise<ConfigCache> {
   const cache = configCacheOf(db)!;
@@ -191,10 +203,7 @@ test('rule 3: a read that was running when a notification arrived does not keep 
 
 test('rule 5: the node that changes a table reads the change as soon as its transaction ends, without a notification', { skip: postgresOnly }, async () => {
   // No trigger: only configChanged can tell the cache.
-  await settingsTable('local_settings', { notify: false });
-  const loader = counted('local_settings');
-  await listening(database.db);
-  assert.equal(await colour(database.db, 'local_settings', loader), 'blue');
+  const loader = await keptWithoutTrigger('local_settings');
 
   await database.db.transaction().execute(async (trx) => {
     await setColour(trx, 'local_settings', 'red');
@@ -241,10 +250,7 @@ test('rule 4: an entry is loaded again once it is older than the longest it may 
 });
 
 test('rule 6: a fresh read goes to the database through the caller and drops what was kept', { skip: postgresOnly }, async () => {
-  await settingsTable('fresh_settings', { notify: false });
-  const loader = counted('fresh_settings');
-  await listening(database.db);
-  assert.equal(await colour(database.db, 'fresh_settings', loader), 'blue');
+  const loader = await keptWithoutTrigger('fresh_settings');
   // Without a trigger nothing tells the cache: the kept copy is out of date.
   await setColour(database.db, 'fresh_settings', 'red');
   assert.equal(await colour(database.db, 'fresh_settings', loader), 'blue');

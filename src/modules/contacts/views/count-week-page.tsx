@@ -5,7 +5,8 @@ import { contactMessages } from '../messages.ts';
 import { kinds, type Channel, type Topic } from '../schema.ts';
 import type { CountWeek } from '../count-week.ts';
 import type { TallyTotal } from '../store.ts';
-import { ContactsLayout, Csrf, dayText, number, paths, type StaffPageContext } from './shared.tsx';
+import { ContactsLayout, Csrf, number, paths, type StaffPageContext } from './shared.tsx';
+import { longDay } from '../../../platform/calendar/index.ts';
 
 /** The channels staff tally by hand; digital ones are counted automatically. */
 export const tallyChannels: readonly Channel[] = ['phone', 'in_person', 'email', 'letter', 'chat', 'sms'];
@@ -37,7 +38,7 @@ export function CountWeekPage({ ctx, week, weeks, channel, topics, totals, notic
     <ContactsLayout ctx={ctx} title={t.countWeekTitle}>
       {notice && <Alert variant="success" text={notice} role />}
       <h1>{t.countWeekTitle}</h1>
-      <p>{t.countWeekLead(dayText(ctx, week.firstDay), dayText(ctx, week.lastDay))}</p>
+      <p>{t.countWeekLead(longDay(week.firstDay, ctx.lang), longDay(week.lastDay, ctx.lang))}</p>
       <nav aria-label={t.channelLegend}>
         <ul class="kanal-topic-buttons">
           {tallyChannels.map((c) => (

@@ -6,7 +6,8 @@ import { channels, type RunStatus } from '../schema.ts';
 import { importSources, type ImportSource } from '../import/importer.ts';
 import { busyPhases, type ImportRun } from '../import/runs.ts';
 import type { ImportBatch } from '../store.ts';
-import { ContactsLayout, Csrf, dayText, number, paths, type StaffPageContext } from './shared.tsx';
+import { ContactsLayout, Csrf, number, paths, type StaffPageContext } from './shared.tsx';
+import { longDay } from '../../../platform/calendar/index.ts';
 
 export interface UploadErrors {
   file?: string | undefined;
@@ -135,7 +136,7 @@ function Preview({ ctx, run }: { ctx: StaffPageContext; run: ImportRun }) {
         rows={[
           { key: t.rowsLabel, value: number(ctx, preview.rows) },
           { key: t.totalLabel, value: number(ctx, preview.total) },
-          { key: t.periodLabel, value: preview.firstDay && preview.lastDay ? `${dayText(ctx, preview.firstDay)} – ${dayText(ctx, preview.lastDay)}` : '' },
+          { key: t.periodLabel, value: preview.firstDay && preview.lastDay ? `${longDay(preview.firstDay, ctx.lang)} – ${longDay(preview.lastDay, ctx.lang)}` : '' },
         ]}
       />
       <Table

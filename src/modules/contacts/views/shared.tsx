@@ -2,7 +2,6 @@
 import type { ComponentChildren } from 'preact';
 import { StaffLayout, type NavItem, type PageContext } from '../../../platform/ui/index.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
-import { longDay } from '../../../platform/calendar/index.ts';
 
 export const paths = {
   register: '/medarbejder/henvendelser/ny',
@@ -40,9 +39,4 @@ export const number = (ctx: PageContext, n: number) => formatNumber(ctx.lang, n)
 /** Copenhagen wall-clock time of a timestamp, e.g. 14:05. */
 export function clock(timestamp: string): string {
   return new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(new Date(timestamp));
-}
-
-/** A Copenhagen day as Danish text, e.g. 2. november 2026. */
-export function dayText(ctx: PageContext, day: string): string {
-  return longDay(day, ctx.lang);
 }
