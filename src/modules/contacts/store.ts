@@ -585,8 +585,8 @@ export async function moveRun(
   return result.numUpdatedRows > 0n;
 }
 
-/** Progress of a run; written outside the import's transaction (see ProgressTable). */
-export async function setProgress(db: Db, id: number, done: number, total: number | null): Promise<void> {
+/** Progress of a run; written beside the import's transaction while it runs (see ProgressTable), and in it at the end. */
+export async function setProgress(db: Db | Trx, id: number, done: number, total: number | null): Promise<void> {
   await q(db).updateTable('contact_import_progress').set({ done, total, updated_at: now() }).where('run_id', '=', id).execute();
 }
 

@@ -149,6 +149,57 @@ test('a large file: the status moves through reading, checking and waiting; conf
   assert.equal((await store.listBatches(t.database.db, 10)).filter((b) => b.source === 'telefoni').length, 1);
 });
 
+/** Holds a run's progress row from another connection, as a busy database would, until the returned release is called. */
+async function holdProgressRow(id: number): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  const transaction = t.database.db.transaction().execute(async (trx) => {
+    await sql`select run_id from contact_import_progress where run_id = ${id} for update`.execute(trx);
+    held();
+    await released;
+  });
+  await holding;
+  return async () => {
+    release();
+    await transaction;
+  };
+}
+
+/** The run's status as a page polling it sees it, for `ms`. */
+async function watch(id: number, ms: number): Promise<RunStatus[]> {
+  const seen: RunStatus[] = [];
+  for (const until = Date.now() + ms; Date.now() < until; await sleep(50)) seen.push(await status(id));
+  return seen;
+}
+
+test('PostgreSQL: a run never shows the count of an earlier phase, however late the progress writes are', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: SQLite writes no progress during the import' }, async () => {
+  const lines = 30_000;
+  const id = await upload(bigFile(lines, Date.UTC(2018, 0, 1)), 'sen-status.csv', 'andet');
+  await follow(id, (s) => s.phase === 'waiting');
+  const _csrf = hiddenField((await admin.get(`/medarbejder/henvendelser/import/${id}`)).body, '_csrf');
+
+  // The confirmation, while another connection holds the progress row (as a busy database would).
+  let release = await holdProgressRow(id);
+  const confirming = admin.send('POST', `/medarbejder/henvendelser/import/${id}/godkend`, { form: { _csrf } });
+  let seen = await watch(id, 1_000);
+  await release();
+  assert.equal((await confirming).status, 303);
+  assert.deepEqual([...new Set(seen.map((s) => [s.phase, s.done].join(' ')))], [`waiting ${lines + 1}`], 'the check\'s count never shows under "importing"');
+  assert.deepEqual([(await status(id)).phase, (await status(id)).done], ['importing', 0]);
+
+  // The import, run as the worker runs it, while the progress writes beside it wait.
+  release = await holdProgressRow(id);
+  const importing = advanceRun(importContext(ctx), id);
+  seen = await watch(id, 2_000);
+  await release();
+  await importing;
+  assert.deepEqual([...new Set(seen.map((s) => s.phase))], ['importing'], 'the import cannot end before its last count is saved');
+  const end = await status(id);
+  assert.deepEqual([end.phase, end.done, end.total], ['imported', lines + 1, lines + 1]);
+});
+
 test('a large file with errors: the problems come as JSON and on the page, in Danish, and nothing is stored', async () => {
   const before = await sumImported();
   const lines = bigFile(30_000, Date.UTC(2021, 0, 1)).toString().split('\n');

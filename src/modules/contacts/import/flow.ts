@@ -85,14 +85,13 @@ export async function confirmRun(ctx: ImportContext, id: number): Promise<boolea
   if (!run) throw new KanalError('not_found', 'No such import.');
   const started = await ctx.db.transaction().execute(async (trx) => {
     if (!(await moveRun(trx, id, ['waiting'], 'importing'))) return false;
+    // With the phase, so the bar never shows the check's full count under "importing".
+    // On SQLite the import cannot report as it goes (see importRun): no total, so no false "0 of n".
+    await setProgress(trx, id, 0, dialectOf(ctx.db) === 'postgres' ? run.total : null);
     await enqueueStep(trx, run, 'import');
     return true;
   });
-  if (started) {
-    // On SQLite the import cannot report as it goes (see importRun): no total, so no false "0 of n".
-    await setProgress(ctx.db, id, 0, dialectOf(ctx.db) === 'postgres' ? run.total : null);
-    await stepNowIfSmall(ctx, id, run.size);
-  }
+  if (started) await stepNowIfSmall(ctx, id, run.size);
   return started;
 }
 
@@ -182,6 +181,11 @@ async function importRun(ctx: ImportContext, run: ImportRun): Promise<void> {
         outcome.status === 'imported'
           ? { rows: outcome.rows, total: outcome.total, replaced: outcome.replaced.length }
           : { rows: run.preview?.rows ?? 0, total: run.preview?.total ?? 0, replaced: 0 };
+      // The last count goes in with the phase: a finished run never shows an older count. The
+      // writes beside this transaction come first, or one of them could overwrite it.
+      await progress.flush();
+      const lines = run.preview?.lines ?? 0;
+      await setProgress(trx, run.id, lines, lines);
       await moveRun(trx, run.id, ['importing'], outcome.status, { result });
       return true;
     });
@@ -192,11 +196,7 @@ async function importRun(ctx: ImportContext, run: ImportRun): Promise<void> {
     if (await moveRun(ctx.db, run.id, ['importing'], 'rejected', { problems: error.problems, problemCount: error.problemCount })) await ctx.storage.delete(run.fileKey);
     return;
   }
-  await progress.flush();
-  if (!imported) return;
-  const lines = run.preview?.lines ?? 0;
-  await setProgress(ctx.db, run.id, lines, lines);
-  await ctx.storage.delete(run.fileKey);
+  if (imported) await ctx.storage.delete(run.fileKey);
 }
 
 /** Deletes the runs (and stored files) not confirmed within UNCONFIRMED_RUN_HOURS of the upload. Returns how many. */
