@@ -6,7 +6,7 @@ import { maskCpr } from '../../platform/ops/logger.ts';
 import { ARTICLE_KIND, listArticles } from './articles.ts';
 import { markdownWords } from './lix.ts';
 import type { Article } from './schema.ts';
-import { registerSearchSource, type SearchDocument, type SearchIndex, type SearchResult } from './search-index.ts';
+import { registerSearchSource, type SearchDocument, type SearchIndex, type IndexResult, type SearchResult } from './search-index.ts';
 import { countZeroResult } from './store.ts';
 
 /** Where citizens read a public article, and staff read any article. */
@@ -53,8 +53,11 @@ export interface CitizenSearch {
   countZero?: boolean;
 }
 
-/** Public answers (and later self-services) only. */
-export async function searchForCitizens(db: Db, index: SearchIndex, search: CitizenSearch): Promise<SearchResult> {
+/**
+ * Public answers (and later self-services) only. The result keeps the generation it was
+ * found in: counting a zero result awaits the database, and the index may move on meanwhile.
+ */
+export async function searchForCitizens(db: Db, index: SearchIndex, search: CitizenSearch): Promise<IndexResult> {
   const result = await index.search({ text: search.text, lang: search.lang, audiences: ['public'], limit: search.limit, offset: search.offset });
   if (result.total === 0 && search.countZero) await noteZeroResult(db, search.text, 'public');
   return result;

@@ -19,7 +19,7 @@ export const knowledgeModule: KanalModule = {
   seedDemo: seedKnowledge,
 };
 
-export { registerSearchSource, noteSearchChange, SearchIndex, type SearchDocument, type SearchSource, type SearchHit, type SearchRequest, type SearchResult } from './search-index.ts';
+export { registerSearchSource, noteSearchChange, SearchIndex, type SearchDocument, type SearchSource, type SearchHit, type SearchRequest, type SearchResult, type IndexResult } from './search-index.ts';
 export { createArticle, updateArticle, getArticle, getArticleBySlug, listArticles, articleVersions, isForCitizens } from './articles.ts';
 export { searchForCitizens, searchForStaff } from './article-search.ts';
 export { recordFeedback, usefulnessFigures, overdueReviews, contentGaps } from './feedback.ts';

@@ -25,9 +25,11 @@ export class ResultsPageCache {
     return entry;
   }
 
-  set(key: string, total: number, html: string): void {
+  /** Keeps a page made from a search in `generation`; a page from an index that has moved on since (an edit applied while the request awaited the database) is not kept. */
+  set(key: string, generation: number, total: number, html: string): void {
+    if (generation !== this.index.currentGeneration) return;
     // Oldest first out: a Map iterates in insertion order.
     if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(key, { generation: this.index.currentGeneration, total, html });
+    this.pages.set(key, { generation, total, html });
   }
 }

@@ -109,7 +109,7 @@ export function registerKnowledgeRoutes(app: KanalApp, ctx: AppContext, index: S
     const result = await searchForCitizens(db, index, { text: query, lang: request.lang, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE, countZero: pageNo === 1 });
     if (key === undefined) return reply.page(render(result));
     const html = renderDocument(render(result));
-    resultsCache.set(key, result.total, html);
+    resultsCache.set(key, result.generation, result.total, html);
     return reply.type('text/html; charset=utf-8').send(html);
   });
 

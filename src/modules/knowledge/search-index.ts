@@ -76,6 +76,11 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+/** A result and the index generation it was found in: whatever is kept from it is stale once the index has moved on. */
+export interface IndexResult extends SearchResult {
+  generation: number;
+}
+
 type Stored = Omit<SearchHit, 'score' | 'id'>;
 
 const fields = ['title', 'summary', 'keywords', 'synonyms', 'body'] as const;
@@ -228,13 +233,13 @@ export class SearchIndex {
   }
 
   /** Looks at the change log when due, then searches. */
-  async search(request: SearchRequest): Promise<SearchResult> {
+  async search(request: SearchRequest): Promise<IndexResult> {
     await this.refresh();
     return this.searchNow(request);
   }
 
   /** Searches the index as it is, in-process. */
-  searchNow(request: SearchRequest): SearchResult {
+  searchNow(request: SearchRequest): IndexResult {
     const { lang, limit = 20, offset = 0 } = request;
     const filter = (r: MiniResult) =>
       request.audiences.includes(r.audience as Audience) &&
@@ -247,7 +252,7 @@ export class SearchIndex {
       ranked = ranked.concat(this.run('da', request.text, filter).filter((r) => !seen.has(r.id.slice(0, -3))));
     }
     // Only the page shown becomes hits.
-    return { total: ranked.length, hits: ranked.slice(offset, offset + limit).map(toHit) };
+    return { total: ranked.length, hits: ranked.slice(offset, offset + limit).map(toHit), generation: this.generation };
   }
 
   private run(lang: Lang, text: string, filter: (r: MiniResult) => boolean): Ranked[] {

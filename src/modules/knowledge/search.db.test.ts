@@ -7,6 +7,7 @@ import { seededKnowledgeDatabase } from './testing.ts';
 import { registerSearchSource, noteSearchChange, type SearchIndex, type SearchDocument } from './search-index.ts';
 import { searchForCitizens, searchForStaff, normaliseQuery } from './article-search.ts';
 import { contentGaps } from './feedback.ts';
+import { ResultsPageCache } from './results-cache.ts';
 
 // Stands in for the self-service module: one service, fed through the same interface.
 const services: SearchDocument[] = [
@@ -104,4 +105,21 @@ test('a change logged by another writer reaches the index on the next search', a
   services.pop();
   await database.db.transaction().execute((trx) => noteSearchChange(trx, 'service', 'hundeskov'));
   assert.ok(!(await titles('hundeskov')).includes('Book en plads i hundeskoven'));
+});
+
+test('a results page found before the index moved on is not kept as current', async () => {
+  const pages = new ResultsPageCache(index);
+  const found = await searchForCitizens(database.db, index, { text: 'bålplads', lang: 'da', countZero: true });
+  assert.equal(found.total, 0);
+  // While the request counted the zero result, an answer was published and the index applied it.
+  services.push({ ...services[0]!, id: 'baalplads', title: 'Book en bålplads', keywords: ['bålplads'], url: '/selvbetjening/baalplads' });
+  await database.db.transaction().execute((trx) => noteSearchChange(trx, 'service', 'baalplads'));
+  await index.refresh(true);
+  pages.set('da:1:bålplads', found.generation, found.total, 'Vi fandt ingen svar');
+  assert.equal(pages.get('da:1:bålplads'), undefined, 'the empty page is not served under the new generation');
+  const again = await searchForCitizens(database.db, index, { text: 'bålplads', lang: 'da' });
+  pages.set('da:1:bålplads', again.generation, again.total, 'Book en bålplads');
+  assert.equal(pages.get('da:1:bålplads')?.html, 'Book en bålplads');
+  services.pop();
+  await database.db.transaction().execute((trx) => noteSearchChange(trx, 'service', 'baalplads'));
 });
