@@ -240,7 +240,7 @@ export function selfService(deps: SelfServiceDeps) {
         const reference = newReference();
         // Taken now so the row below is written once, complete (a replay leaves a gap on PostgreSQL).
         const caseReference = await deps.ports.takeCaseReference(trx);
-        const waitingList = def.capacity !== undefined && (await store.countSubmissions(trx, def.id)) >= def.capacity;
+        const waitingList = def.capacity !== undefined && (await store.countSubmissionsInTurn(trx, def.id)) >= def.capacity;
         const summary = summaryOf(def, answers, 'da').map(({ step, question, answer }) => ({ step, question, answer }));
         const row: store.SubmissionRow = {
           reference,

@@ -223,7 +223,14 @@ export function submissionByReference(db: Db | Trx, reference: string): Promise<
   return q(db).selectFrom('selfservice_submission').selectAll().where('reference', '=', reference).executeTakeFirst();
 }
 
-export async function countSubmissions(trx: Trx, serviceId: string): Promise<number> {
+/**
+ * The service's submissions so far, for its capacity. Counted by one submission at a time: on
+ * PostgreSQL (several nodes, a transaction each) a lock per service, held until COMMIT, makes the
+ * next one count after this one's row is in, so the last place is given once. On SQLite the write
+ * transaction is serial already.
+ */
+export async function countSubmissionsInTurn(trx: Trx, serviceId: string): Promise<number> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('selfservice.capacity'), hashtext(${serviceId}))`.execute(trx);
   const row = await q(trx).selectFrom('selfservice_submission').select((eb) => eb.fn.countAll<number>().as('n')).where('service_id', '=', serviceId).executeTakeFirstOrThrow();
   return Number(row.n);
 }

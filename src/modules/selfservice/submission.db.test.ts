@@ -8,7 +8,7 @@ import { startTestApp } from '../../../test/helpers/app.ts';
 import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { FormClient } from '../../../test/helpers/browserless-client.ts';
 import { createSelfServiceModule, funnel, selfServiceOf } from './index.ts';
-import { caseOfSubmission, contactTotals, planAnswers, submissionCounts } from './testing.ts';
+import { caseOfSubmission, contactTotals, holdLocks, planAnswers, submissionCounts } from './testing.ts';
 import type { Draft, SelfService } from './service.ts';
 import type { ServiceDefinition } from './schema.ts';
 
@@ -138,6 +138,29 @@ test('a full course puts later sign-ups on the waiting list', async () => {
     results.push((await r.json()) as { waitingList: boolean });
   }
   assert.deepEqual(results.map((r) => r.waitingList), [...Array(12 - taken).fill(false), true]);
+});
+
+test('PostgreSQL: the last place of a course is given once when two sign up at the same moment', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: on SQLite submissions are written one at a time' }, async () => {
+  const course = await startListeningTestApp();
+  try {
+    const answers = { kursus: 'mitid', 'egen-enhed': true, navn: 'Bent', telefon: '43686868' };
+    const signUp = async (i: number) => {
+      const r = await fetch(`${course.baseUrl}/api/services/it-kursus/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `last-place-${i}-abcdef` }, body: JSON.stringify({ answers }) });
+      assert.equal(r.status, 201);
+      return ((await r.json()) as { waitingList: boolean }).waitingList;
+    };
+    const capacity = selfServiceOf(course.app)!.catalogue.get('it-kursus')!.capacity!;
+    for (let i = 1; i < capacity; i++) assert.equal(await signUp(i), false);
+    // Another connection holds the department's case count, which each sign-up updates last: both
+    // have decided on their place (or are waiting to) before either can commit.
+    const counts = await holdLocks(course.database.db, sql`update case_status_counts set n = n where department = 'borgerservice' and status = 'received'`);
+    const both = Promise.all([signUp(capacity), signUp(capacity + 1)]);
+    await counts.waiters(2);
+    await counts.release();
+    assert.deepEqual((await both).sort(), [false, true], 'one gets the last place, the other the waiting list');
+  } finally {
+    await course.close();
+  }
 });
 
 /** A draft with every step answered, through the service (no HTTP). */
