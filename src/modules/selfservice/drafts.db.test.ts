@@ -10,7 +10,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { TestDatabase } from '../../platform/db/testing.ts';
 import { catalogueOf, loadCatalogue } from './definitions.ts';
-import { caseOfSubmission, complaintAnswers, createAppTestDatabase, diskFileStore, PNG, planAnswers, selfServiceOn, submissionCounts } from './testing.ts';
+import { caseOfSubmission, complaintAnswers, createAppTestDatabase, diskFileStore, holdLocks, PNG, planAnswers, selfServiceOn, submissionCounts } from './testing.ts';
 import { ABANDONED_UPLOAD_HOURS, type Draft } from './service.ts';
 import { selfServiceJobs } from './jobs.ts';
 import type { AppContext } from '../../platform/module.ts';
@@ -116,6 +116,40 @@ test('uploads are kept with the draft; expiry deletes the draft, its attachment 
   const left = await sql<{ n: number }>`select count(*) as n from selfservice_draft where id = ${draft.id}`.execute(database.db);
   assert.equal(Number(left.rows[0]!.n), 0);
   now = new Date('2026-11-27T10:00:00Z');
+});
+
+/** Answers the drawing step of raaden-over-vejareal again with "Fjern" on `fileId`. */
+function removeDrawing(draft: Draft, fileId: string) {
+  const def = catalogue.get('raaden-over-vejareal')!;
+  return make().saveStep(def, draft, def.steps.find((s) => s.id === 'tegning')!, { raw: {}, uploads: {}, remove: [fileId], lang: 'da' });
+}
+
+const storedFile = (key: string) => path.join(database.dataDir, 'files', key);
+
+test('"Fjern" deletes the file, its row and its place in the draft', async () => {
+  const draft = await answeredDraft('raaden-over-vejareal', 'remove');
+  const [file] = draft.answers.skitse as { id: string }[];
+  const row = (await make().attachment(file!.id))!;
+  await removeDrawing(draft, file!.id);
+  assert.equal(await make().attachment(file!.id), undefined);
+  assert.equal(fs.existsSync(storedFile(row.storage_key)), false);
+  const saved = await make().openDraft(draft.id, { subject: 'remove' });
+  assert.ok(typeof saved === 'object');
+  assert.deepEqual(saved.answers.skitse, []);
+});
+
+test('PostgreSQL: "Fjern" in one tab while "Send" in another takes the file: the submitted file stays', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: a row lock held by another connection' }, async () => {
+  const draft = await answeredDraft('raaden-over-vejareal', 'remove-race');
+  const [file] = draft.answers.skitse as { id: string }[];
+  const row = (await make().attachment(file!.id))!;
+  // The submission has taken the file and not yet committed.
+  const submission = await holdLocks(database.db, sql`update selfservice_attachment set submission_reference = 'SB-RACE-0001' where id = ${file!.id}`);
+  const removing = removeDrawing(draft, file!.id);
+  await submission.waiters(1);
+  await submission.release();
+  await removing;
+  assert.equal((await make().attachment(file!.id))?.submission_reference, 'SB-RACE-0001', 'the row stays with the submission');
+  assert.deepEqual(await make().readFile(row.storage_key), PNG, 'and so does its file');
 });
 
 test('an API submission killed after storing its file: the file has a row, and the nightly job deletes both a day later', async () => {

@@ -162,12 +162,10 @@ export function selfService(deps: SelfServiceDeps) {
     const t0 = at();
     const files: Record<string, FileRef[]> = {};
     const fileErrors: FieldError[] = [];
+    const removed: string[] = [];
     for (const field of step.fields.filter((f): f is FieldOf<'file'> => f.type === 'file')) {
       let list = (await filesOf(draft, field.id)).filter((f) => !input.remove.includes(f.id));
-      for (const removed of (await filesOf(draft, field.id)).filter((f) => input.remove.includes(f.id))) {
-        const row = await store.deleteAttachment(db, draft.id, removed.id);
-        if (row) await deps.files.delete(row.storage_key);
-      }
+      removed.push(...(await filesOf(draft, field.id)).filter((f) => input.remove.includes(f.id)).map((f) => f.id));
       for (const upload of input.uploads[field.id] ?? []) {
         const checked = await checkUpload(field, upload, list.length, input.lang, deps.scan);
         if ('error' in checked) {
@@ -191,14 +189,25 @@ export function selfService(deps: SelfServiceDeps) {
     for (const [id, list] of Object.entries(files)) if (list.length > 0) answers[id] = list;
     const exit = all.length === 0 ? exitFor(def, answers, step.id) : undefined;
     const next = all.length === 0 && !exit ? nextStepId(def, answers, step.id) : undefined;
-    await db.transaction().execute(async (trx) => {
-      await store.updateDraft(trx, draft.id, { answers, current_step: next && next !== CHECK_ANSWERS ? next : step.id, updated_at: t0, expires_at: expiry() });
+    const removedKeys = await db.transaction().execute(async (trx) => {
+      // A draft another tab has sent meanwhile keeps what it was sent with.
+      if (!(await store.updateDraft(trx, draft.id, { answers, current_step: next && next !== CHECK_ANSWERS ? next : step.id, updated_at: t0, expires_at: expiry() }))) return [];
       // The funnel: this step, and the one "Fortsæt" leads to, are reached. Page views
       // write nothing, so reading a step stays cheap.
       await store.touchAttempt(trx, draft.attempt_id, t0, step.id);
       if (next) await store.touchAttempt(trx, draft.attempt_id, t0, next);
       if (exit) await store.completeAttempt(trx, draft.attempt_id, t0, exit.id);
+      // Removed files go with the draft that stops listing them, after it as a submission locks
+      // the draft before its files (so the two cannot deadlock); a file a submission took stays.
+      const keys: string[] = [];
+      for (const id of removed) {
+        const key = await store.deleteAttachment(trx, draft.id, id);
+        if (key) keys.push(key);
+      }
+      return keys;
     });
+    // Only once committed: a crash before leaves the file with its row; after, a file no row knows (as with expiry).
+    for (const key of removedKeys) await deps.files.delete(key);
     return { errors: all, answers, next, exit };
   }
 

@@ -93,13 +93,16 @@ export async function findDraft(db: Db | Trx, id: string): Promise<DraftRow | un
   return rows[0];
 }
 
-export async function updateDraft(db: Db | Trx, id: string, changes: { answers?: Answers; current_step?: string; updated_at: Timestamp; expires_at?: Timestamp; service_version?: number }): Promise<void> {
+/** Saves a draft while it is unsent; false once it was sent (another tab may have sent it meanwhile). */
+export async function updateDraft(db: Db | Trx, id: string, changes: { answers?: Answers; current_step?: string; updated_at: Timestamp; expires_at?: Timestamp; service_version?: number }): Promise<boolean> {
   const { answers, ...rest } = changes;
-  await q(db)
+  const result = await q(db)
     .updateTable('selfservice_draft')
     .set({ ...rest, ...(answers ? { answers: json(answers) } : {}) })
     .where('id', '=', id)
-    .execute();
+    .where('submission_reference', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Gives an unowned assisted draft its owner; false when someone else claimed it first. */
@@ -173,10 +176,14 @@ export function findAttachment(db: Db | Trx, id: string): Promise<AttachmentRow 
   return q(db).selectFrom('selfservice_attachment').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function deleteAttachment(db: Db | Trx, draftId: string, id: string): Promise<AttachmentRow | undefined> {
-  const row = await q(db).selectFrom('selfservice_attachment').selectAll().where('id', '=', id).where('draft_id', '=', draftId).where('submission_reference', 'is', null).executeTakeFirst();
-  if (row) await q(db).deleteFrom('selfservice_attachment').where('id', '=', id).execute();
-  return row;
+/**
+ * Deletes an upload its draft (or API request) owns and no submission has taken; returns the key
+ * of the file to delete once this is committed. One statement: a submission taking the upload
+ * meanwhile (on PostgreSQL the delete waits for it, then finds it taken) keeps it.
+ */
+export async function deleteAttachment(db: Db | Trx, draftId: string, id: string): Promise<string | undefined> {
+  const row = await q(db).deleteFrom('selfservice_attachment').where('id', '=', id).where('draft_id', '=', draftId).where('submission_reference', 'is', null).returning('storage_key').executeTakeFirst();
+  return row?.storage_key;
 }
 
 /**
