@@ -1,11 +1,51 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { createTestDatabase, migrateToLatest } from '../../platform/db/testing.ts';
+import type { Db, Dialect, Trx } from '../../platform/db/index.ts';
 import { caseworker, makeCase, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
-import { findCaseByReference } from './store.ts';
+import type { CaseStatus } from './status.ts';
+import type { CaseRecord } from './schema.ts';
+import { findCaseByReference, findTimeline } from './store.ts';
 import { applyRetention, topicRetention } from './retention.ts';
+
+const rules = { handoffGraceDays: 30, topics: { '02': 100, '02.34': 3650 } };
+const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+
+/** Moves a case to another status in a transaction of its own (or in `trx`). */
+async function moveCase(db: Db, dialect: Dialect, reference: string, to: CaseStatus, trx?: Trx): Promise<CaseRecord> {
+  if (!trx) return db.transaction().execute((trx) => moveCase(db, dialect, reference, to, trx));
+  return service.changeStatus(trx, await service.caseForChange(trx, dialect, reference), { to, reason: to === 'closed' ? 'Færdig' : 'Klage' }, caseworker);
+}
+
+/** A case closed and handed off to the ESDH: due for deletion after the grace period. */
+async function handedOffCase(db: Db, dialect: Dialect) {
+  const created = await makeCase(db, { kle: '02.34.02' });
+  await moveCase(db, dialect, created.reference, 'closed');
+  await db.transaction().execute(async (trx) => service.confirmHandoff(trx, await service.caseForChange(trx, dialect, created.reference), 'ESDH-77', caseworker));
+  return created;
+}
+
+/** The database, with `step` run (and committed) before the first transaction: after retention read its candidates, before it deletes one. */
+function withStepBeforeFirstTransaction(db: Db, step: () => Promise<unknown>): Db {
+  let stepped: Promise<unknown> | undefined;
+  return new Proxy(db, {
+    get(target, name) {
+      if (name === 'transaction') {
+        return () => ({
+          execute: async (work: (trx: Trx) => Promise<unknown>): Promise<unknown> => {
+            await (stepped ??= step());
+            return target.transaction().execute(work);
+          },
+        });
+      }
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 
 test('the longest KLE prefix decides the retention', () => {
   const rules = { handoffGraceDays: 30, topics: { '02': 100, '02.34': 3650 } };
@@ -20,8 +60,7 @@ test('retention deletes a closed case only after a confirmed hand-off or its top
   try {
     const { db, dialect } = database;
     await migrateToLatest(db, casesTestMigrations());
-    const close = async (reference: string) =>
-      db.transaction().execute(async (trx) => service.changeStatus(trx, await service.caseForChange(trx, dialect, reference), { to: 'closed', reason: 'Færdig' }, caseworker));
+    const close = (reference: string) => moveCase(db, dialect, reference, 'closed');
     const handedOff = await makeCase(db, { kle: '02.34.02' });
     const notHandedOff = await makeCase(db, { kle: '02.34.02' });
     const open = await makeCase(db, { kle: '02.34.02' });
@@ -31,8 +70,6 @@ test('retention deletes a closed case only after a confirmed hand-off or its top
     // An open case cannot be handed off.
     await assert.rejects(db.transaction().execute(async (trx) => service.confirmHandoff(trx, await service.caseForChange(trx, dialect, open.reference), null, caseworker)), /Only a closed case/);
 
-    const rules = { handoffGraceDays: 30, topics: { '02': 100, '02.34': 3650 } };
-    const days = (n: number) => new Date(Date.now() + n * 86_400_000);
     assert.deepEqual(await applyRetention(db, rules, days(29)), [], 'within the grace period nothing goes');
     assert.deepEqual(await applyRetention(db, rules, days(31)), [{ reference: handedOff.reference, why: 'handoff' }]);
     assert.equal(await findCaseByReference(db, handedOff.reference), undefined);
@@ -50,6 +87,56 @@ test('retention deletes a closed case only after a confirmed hand-off or its top
     assert.equal(audited.rows[0]!.subject_cpr, '0101901234');
     assert.match(audited.rows[0]!.purpose, /overdragelse/);
     assert.match(audited.rows[1]!.purpose, /opbevaringsfristen for KLE 02\.00\.05/);
+  } finally {
+    await database.close();
+  }
+});
+
+test('retention keeps a case reopened after it read its candidates', async () => {
+  const database = await createTestDatabase();
+  try {
+    const { db, dialect } = database;
+    await migrateToLatest(db, casesTestMigrations());
+    const reopened = await handedOffCase(db, dialect);
+    const stillClosed = await handedOffCase(db, dialect);
+    const reopen = () => moveCase(db, dialect, reopened.reference, 'in_progress');
+
+    assert.deepEqual(await applyRetention(withStepBeforeFirstTransaction(db, reopen), rules, days(31)), [{ reference: stillClosed.reference, why: 'handoff' }]);
+    assert.equal((await findCaseByReference(db, reopened.reference))?.status, 'in_progress', 'an open case is never deleted');
+    assert.ok((await findTimeline(db, reopened.id, false)).some((e) => e.kind === 'status_changed' && e.details.to === 'in_progress'));
+  } finally {
+    await database.close();
+  }
+});
+
+test('PostgreSQL: retention waits for a reopen that holds the case, and keeps it', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: SQLite has one writer at a time' }, async () => {
+  const database = await createTestDatabase();
+  try {
+    const { db, dialect } = database;
+    await migrateToLatest(db, casesTestMigrations());
+    const handedOff = await handedOffCase(db, dialect);
+
+    // Another caseworker reopens the case; the transaction holds the case's row until `commit`.
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    let holding!: (pid: number) => void;
+    const holder = new Promise<number>((resolve) => (holding = resolve));
+    const reopen = db.transaction().execute(async (trx) => {
+      await moveCase(db, dialect, handedOff.reference, 'in_progress', trx);
+      holding((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid);
+      await committing;
+    });
+    const pid = await holder;
+    const retention = applyRetention(db, rules, days(31));
+    // Observed, not forced: retention has read the case as closed and now waits for the reopen's lock.
+    const waiting = async () => Number((await sql<{ n: number }>`select count(*) as n from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`.execute(db)).rows[0]!.n) > 0;
+    for (const until = Date.now() + 5000; !(await waiting()); await sleep(10)) assert.ok(Date.now() < until, 'retention never waited for the reopen');
+    commit();
+    await reopen;
+
+    assert.deepEqual(await retention, []);
+    assert.equal((await findCaseByReference(db, handedOff.reference))?.status, 'in_progress', 'an open case is never deleted');
+    assert.ok((await findTimeline(db, handedOff.id, false)).some((e) => e.kind === 'status_changed' && e.details.to === 'in_progress'), 'with the reopen on its timeline');
   } finally {
     await database.close();
   }

@@ -30,8 +30,9 @@ export type Deletion = { reference: string; why: 'handoff' | 'retention' };
 export async function applyRetention(db: Db, rules: RetentionRules, at: Date = new Date()): Promise<Deletion[]> {
   const deleted: Deletion[] = [];
   const ago = (days: number) => toTimestamp(new Date(at.getTime() - days * DAY_MS));
-  const remove = async (candidate: store.RetentionCandidate, why: Deletion['why']) => {
-    await db.transaction().execute(async (trx) => {
+  const remove = async (candidate: store.RetentionCandidate, why: Deletion['why'], due: store.Due) => {
+    const removed = await db.transaction().execute(async (trx) => {
+      if (!(await store.lockIfStillDue(trx, candidate.id, due))) return false;
       const keys = await store.findAttachmentKeysOfCase(trx, candidate.id);
       await store.deleteCase(trx, candidate.id);
       await record(trx, {
@@ -43,22 +44,25 @@ export async function applyRetention(db: Db, rules: RetentionRules, at: Date = n
         details: { reference: candidate.reference, department: candidate.department },
       });
       await deleteCaseFiles(trx, keys);
+      return true;
     });
-    deleted.push({ reference: candidate.reference, why });
+    if (removed) deleted.push({ reference: candidate.reference, why });
   };
 
+  const handedOffBefore = ago(rules.handoffGraceDays);
   for (;;) {
-    const batch = await store.findHandedOffBefore(db, ago(rules.handoffGraceDays), BATCH);
-    for (const candidate of batch) await remove(candidate, 'handoff');
+    const batch = await store.findHandedOffBefore(db, handedOffBefore, BATCH);
+    for (const candidate of batch) await remove(candidate, 'handoff', { handedOffBefore });
     if (batch.length < BATCH) break;
   }
   for (const [prefix, days] of Object.entries(rules.topics)) {
     const before = ago(days);
+    // A longer prefix with a longer retention keeps its cases.
+    const closedBefore = (c: store.RetentionCandidate) => ago(topicRetention(rules, c.kle) ?? days);
     for (;;) {
       const batch = await store.findClosedOfTopicBefore(db, prefix, before, BATCH);
-      // A longer prefix with a longer retention keeps its cases.
-      const due = batch.filter((c) => c.closed_at !== null && c.closed_at < ago(topicRetention(rules, c.kle) ?? days));
-      for (const candidate of due) await remove(candidate, 'retention');
+      const due = batch.filter((c) => c.closed_at !== null && c.closed_at < closedBefore(c));
+      for (const candidate of due) await remove(candidate, 'retention', { closedBefore: closedBefore(candidate) });
       if (batch.length < BATCH || due.length === 0) break;
     }
   }

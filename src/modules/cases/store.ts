@@ -1,5 +1,5 @@
 // The only file that queries the cases module's tables.
-import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { configChanged, dialectOf, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Day } from '../../platform/calendar/index.ts';
 import { caseStatuses, type CaseStatus } from './status.ts';
@@ -625,9 +625,15 @@ export async function setHandoffConfirmed(trx: Trx, id: number, at: Timestamp, r
 export type RetentionCandidate = Pick<CaseRow, 'id' | 'reference' | 'kle' | 'department' | 'closed_at' | 'handoff_confirmed_at' | 'party_cpr' | 'party_cvr'>;
 const candidateColumns = ['id', 'reference', 'kle', 'department', 'closed_at', 'handoff_confirmed_at', 'party_cpr', 'party_cvr'] as const;
 
+/** What makes a closed case due for deletion: a hand-off confirmed, or a closing, before a time. */
+export type Due = { handedOffBefore: Timestamp } | { closedBefore: Timestamp };
+
+const isDue = (due: Due) => (eb: ExpressionBuilder<CasesTables, 'cases'>) =>
+  eb.and([eb('status', '=', 'closed'), 'handedOffBefore' in due ? eb('handoff_confirmed_at', '<', due.handedOffBefore) : eb('closed_at', '<', due.closedBefore)]);
+
 /** Closed cases whose hand-off to the ESDH was confirmed before `before`. */
 export async function findHandedOffBefore(db: Db, before: Timestamp, limit: number): Promise<RetentionCandidate[]> {
-  return q(db).selectFrom('cases').select(candidateColumns).where('status', '=', 'closed').where('handoff_confirmed_at', '<', before).orderBy('id').limit(limit).execute();
+  return q(db).selectFrom('cases').select(candidateColumns).where(isDue({ handedOffBefore: before })).orderBy('id').limit(limit).execute();
 }
 
 /** Closed cases of a KLE topic (prefix) closed before `before`. */
@@ -635,12 +641,22 @@ export async function findClosedOfTopicBefore(db: Db, klePrefix: string, before:
   return q(db)
     .selectFrom('cases')
     .select(candidateColumns)
-    .where('status', '=', 'closed')
-    .where('closed_at', '<', before)
+    .where(isDue({ closedBefore: before }))
     .where((eb) => eb.or([eb('kle', '=', klePrefix), eb('kle', 'like', `${klePrefix}.%`)]))
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Locks a case found due for deletion if it still is; false if not. The candidates were read
+ * before: the case may have been reopened since. On PostgreSQL a reopen still running holds the
+ * row; this waits for it and then reads the row as it left it.
+ */
+export async function lockIfStillDue(trx: Trx, id: number, due: Due): Promise<boolean> {
+  let query = q(trx).selectFrom('cases').select('id').where('id', '=', id).where(isDue(due));
+  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
+  return (await query.executeTakeFirst()) !== undefined;
 }
 
 /** Deletes a case with its timeline, letters, attachments rows and webhook log. */
