@@ -138,6 +138,10 @@ export async function changeStatus(trx: Trx, current: CaseRecord, change: Status
       deadline: clock.deadline,
       deadline_paused_at: clock.pausedAt === null ? null : toTimestamp(clock.pausedAt),
       closed_at: change.to === 'closed' ? toTimestamp(at) : null,
+      // A hand-off confirms one closing: a reopened case is handed off again once closed again,
+      // or retention would delete it with what was added after the first hand-off.
+      handoff_confirmed_at: null,
+      handoff_reference: null,
     },
     toTimestamp(at),
   );

@@ -609,12 +609,17 @@ export async function listDeliveries(db: Db, limit: number): Promise<(DeliveryRo
     .execute();
 }
 
-/** Marks the hand-off confirmed unless it already was; false if the case is gone or was confirmed. */
-export async function setHandoffConfirmed(trx: Trx, id: number, at: Timestamp, reference: string | null): Promise<boolean> {
+/**
+ * Marks the hand-off of the closing at `closedAt` confirmed unless it already was; false if the
+ * case is gone, was confirmed, or is no longer closed by that closing (reopened since).
+ */
+export async function setHandoffConfirmed(trx: Trx, id: number, closedAt: Timestamp, at: Timestamp, reference: string | null): Promise<boolean> {
   const result = await q(trx)
     .updateTable('cases')
     .set({ handoff_confirmed_at: at, handoff_reference: reference, updated_at: at })
     .where('id', '=', id)
+    .where('status', '=', 'closed')
+    .where('closed_at', '=', closedAt)
     .where('handoff_confirmed_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

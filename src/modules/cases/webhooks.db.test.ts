@@ -9,6 +9,8 @@ import { caseworker, makeCase, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
 import { findCaseById, listDeliveries } from './store.ts';
 import { createWebhook, deliver, DeliveryFailed, sign, verifySignature, type WebhookPayload } from './webhooks.ts';
+import { applyRetention } from './retention.ts';
+import type { CaseStatus } from './status.ts';
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -86,6 +88,44 @@ test('webhooks: logged in the transaction, signed, retried after a failure, neve
     assert.equal((await findCaseById(db, created.id))!.handoffConfirmedAt, null);
     await deliver(db, closed.id);
     assert.notEqual((await findCaseById(db, created.id))!.handoffConfirmedAt, null);
+  } finally {
+    await hook.close();
+    await database.close();
+  }
+});
+
+test('a hand-off confirms one closing: a delivery retried after a reopen confirms nothing, and a reopen takes the hand-off back', async () => {
+  const database = await createTestDatabase();
+  const hook = await receiver([503]);
+  try {
+    const { db, dialect } = database;
+    await migrateToLatest(db, casesTestMigrations());
+    await db.transaction().execute((trx) => createWebhook(trx, { name: 'ESDH', url: hook.url, departments: [] }));
+    const created = await makeCase(db);
+    const move = (to: CaseStatus) => db.transaction().execute(async (trx) => service.changeStatus(trx, await service.caseForChange(trx, dialect, created.reference), { to, reason: 'Klage' }, caseworker));
+    const lastClosing = async () => (await listDeliveries(db, 100)).find((d) => d.event === 'case.closed')!.id;
+    const handoffConfirmedAt = async () => (await findCaseById(db, created.id))!.handoffConfirmedAt;
+    const rules = { handoffGraceDays: 30, topics: {} };
+    const afterGrace = new Date(Date.now() + 31 * 86_400_000);
+
+    await move('closed');
+    const first = await lastClosing();
+    await assert.rejects(deliver(db, first), DeliveryFailed);
+    await move('in_progress');
+    assert.equal(await deliver(db, first), 'delivered', 'the retry is acknowledged');
+    assert.equal(await handoffConfirmedAt(), null, 'the reopened case is not handed off');
+
+    await move('closed');
+    assert.deepEqual(await applyRetention(db, rules, afterGrace), [], 'closed again, it waits for its own hand-off');
+    await deliver(db, await lastClosing());
+    assert.notEqual(await handoffConfirmedAt(), null);
+
+    await move('in_progress');
+    assert.equal(await handoffConfirmedAt(), null, 'reopening takes back the hand-off');
+    await move('closed');
+    assert.deepEqual(await applyRetention(db, rules, afterGrace), [], 'a hand-off before the reopen lets nothing be deleted');
+    await deliver(db, await lastClosing());
+    assert.deepEqual(await applyRetention(db, rules, afterGrace), [{ reference: created.reference, why: 'handoff' }]);
   } finally {
     await hook.close();
     await database.close();

@@ -80,7 +80,7 @@ export class DeliveryFailed extends Error {
 /**
  * Posts one logged delivery. A delivery already acknowledged is not sent again. Throws on a
  * non-2xx answer or a network error, so the job is retried; every attempt is logged. An
- * acknowledged "case.closed" confirms the hand-off to the ESDH, which lets retention delete the case.
+ * acknowledged "case.closed" confirms the hand-off of that closing to the ESDH, which lets retention delete the case.
  */
 export async function deliver(db: Db, deliveryId: number, options: { timeoutMs?: number } = {}): Promise<'delivered' | 'already-delivered' | 'gone'> {
   const delivery = await store.findDelivery(db, deliveryId);
@@ -107,7 +107,10 @@ export async function deliver(db: Db, deliveryId: number, options: { timeoutMs?:
   if (error === null && delivery.event === 'case.closed') {
     await db.transaction().execute(async (trx) => {
       await store.recordDeliveryAttempt(trx, deliveryId, { state: 'delivered', status, error, at });
-      if (await store.setHandoffConfirmed(trx, delivery.case_id, at, null)) {
+      // The event carries the case as its closing left it, so its updatedAt is that closing's
+      // closed_at: a delivery retried after the case was reopened (and maybe closed again) confirms nothing.
+      const closedAt = (delivery.payload as WebhookPayload).case.updatedAt;
+      if (await store.setHandoffConfirmed(trx, delivery.case_id, closedAt, at, null)) {
         const actor = { kind: 'system', name: `webhook ${delivery.webhook_id}` } as const;
         await store.insertTimelineEntry(trx, { caseId: delivery.case_id, at, kind: 'handoff_confirmed', public: false, actor, details: json({ reference: null }) });
       }
