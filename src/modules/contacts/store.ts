@@ -436,6 +436,15 @@ export async function totalsByChannelKindTopic(db: Db, firstDay: Day, lastDay: D
 // ---------------------------------------------------------------------------
 // Import batches
 
+/**
+ * Holds the imports of one source to one at a time until the transaction ends, across app nodes:
+ * a PostgreSQL advisory lock, keyed by the schema too (installations may share a database).
+ * SQLite's write transactions run one at a time already.
+ */
+export async function lockImportSource(trx: Trx, source: string): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext('contacts.import'), hashtext(current_schema() || ':' || ${source}))`.execute(trx);
+}
+
 export async function findBatchByHash(db: Db, source: string, hash: string): Promise<ImportBatch | undefined> {
   return q(db).selectFrom('contact_import').selectAll().where('source', '=', source).where('file_hash', '=', hash).where('replaced_at', 'is', null).executeTakeFirst();
 }

@@ -1,7 +1,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../../platform/db/testing.ts';
+import { createTestDatabase, migrateToLatest, whileHeld, type TestDatabase } from '../../../platform/db/testing.ts';
 import type { Db, Trx } from '../../../platform/db/index.ts';
 import { migrations } from '../migrations.ts';
 import * as store from '../store.ts';
@@ -136,6 +136,28 @@ test('a corrected file for the same source and period replaces the earlier one',
   assert.deepEqual(batches.map((b) => [b.file_name, b.replaced_at === null]), [
     ['telefoni-nov-rettet.csv', true],
     ['web.csv', true],
+    ['telefoni-nov.csv', false],
+  ]);
+});
+
+test('the same file imported twice at once counts once, and a corrected file imported twice at once replaces the earlier once', async () => {
+  const file = csv('2026-11-02;telefon;ind;information;affald;;412', '2026-11-08;telefon;ind;information;pas;;20');
+  const request: ImportRequest = { file, fileName: 'telefoni-nov.csv', source: 'telefoni', importedBy: 'admin-1' };
+  // The second import starts while the first is still open (an import takes up to a minute).
+  const [first, second] = await whileHeld(db, (trx) => importFigures(trx, request), (trx) => importFigures(trx, request));
+  assert.ok(first.status === 'fulfilled' && first.value.status === 'imported');
+  assert.deepEqual(second, { status: 'fulfilled', value: { status: 'unchanged', batchId: first.value.batchId } });
+  assert.equal(await total(), 432);
+
+  const corrected: ImportRequest = { ...request, file: csv('2026-11-02;telefon;ind;information;affald;;400', '2026-11-08;telefon;ind;information;pas;;20'), fileName: 'telefoni-nov-rettet.csv' };
+  const [again, twice] = await whileHeld(db, (trx) => importFigures(trx, corrected), (trx) => importFigures(trx, corrected));
+  assert.ok(again.status === 'fulfilled' && again.value.status === 'imported');
+  assert.deepEqual(again.value.replaced, [first.value.batchId]);
+  assert.deepEqual(twice, { status: 'fulfilled', value: { status: 'unchanged', batchId: again.value.batchId } });
+  assert.equal(await total(), 420);
+  assert.deepEqual(sortedCounts(await store.allAggregates(db)), sortedCounts(await store.recount(db)));
+  assert.deepEqual((await store.listBatches(db, 10)).map((b) => [b.file_name, b.replaced_at === null]), [
+    ['telefoni-nov-rettet.csv', true],
     ['telefoni-nov.csv', false],
   ]);
 });

@@ -70,6 +70,9 @@ function overlapProblem(batches: store.ImportBatch[], firstDay: Day, lastDay: Da
  */
 export async function importFigures(trx: Trx, request: ImportRequest): Promise<ImportOutcome> {
   const hash = fileHash(request.file);
+  // A second import of the source (the same file in two tabs, the web and `kanal import`) waits
+  // here for the first to commit, then finds the file imported, or the batch it replaced gone.
+  await store.lockImportSource(trx, request.source);
   const existing = await store.findBatchByHash(trx, request.source, hash);
   if (existing) return { status: 'unchanged', batchId: existing.id };
 
