@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
+import { createTestDatabase, migrateToLatest, whileHeld, type TestDatabase } from '../../platform/db/testing.ts';
 import type { Db, Trx } from '../../platform/db/index.ts';
 import { migrations } from './migrations.ts';
 import { record, correct, remove, recentRegistrations, rebuildAggregates, InvalidContact, CORRECTION_MINUTES } from './registry.ts';
@@ -153,9 +153,28 @@ test('staff correct and remove their own registrations within the correction win
   const later = new Date(Date.now() + (CORRECTION_MINUTES + 1) * 60_000);
   await assert.rejects(write((trx) => remove(trx, id, 'emp-1', later)), { code: 'conflict' });
 
-  await write((trx) => remove(trx, id, 'emp-1'));
+  assert.equal(await write((trx) => remove(trx, id, 'emp-1')), true);
   assert.equal(await store.findContact(db, id), undefined);
   assert.deepEqual(await store.allAggregates(db), []);
+  assert.equal(await write((trx) => remove(trx, id, 'emp-1')), false, 'removed already');
+  await assert.rejects(write((trx) => correct(trx, id, 'emp-1', { channel: 'phone', kind: 'information', topic: 'pas', resolved: 'yes', failureDemand: false, assisted: false })), { code: 'not_found' });
+});
+
+test('a double click on Fjern or Ret changes the aggregates once', async () => {
+  const registration = { at: new Date(), channel: 'phone', kind: 'information', topic: 'affald', source: 'manual', resolved: 'yes', recordedBy: 'emp-1' } as const;
+  const change = { channel: 'in_person', kind: 'own_case', topic: 'pas', resolved: 'no', failureDemand: true, assisted: false } as const;
+  for (const click of ['remove', 'correct'] as const) {
+    await clear();
+    // Two identical registrations: one counted twice too many would leave the aggregate at 0.
+    const { id } = await write((trx) => record(trx, registration));
+    await write((trx) => record(trx, registration));
+    const request = (trx: Trx): Promise<boolean | void> => (click === 'remove' ? remove(trx, id, 'emp-1') : correct(trx, id, 'emp-1', change));
+    // The second request starts while the first is still open.
+    const [first, second] = await whileHeld(db, request, request);
+    await assertAggregatesMatchRecount();
+    assert.deepEqual(sorted(await store.allAggregates(db)).map((a) => [a.channel, a.count]), click === 'remove' ? [['phone', 1]] : [['in_person', 1], ['phone', 1]], click);
+    assert.deepEqual([first, second], click === 'remove' ? [{ status: 'fulfilled', value: true }, { status: 'fulfilled', value: false }] : [{ status: 'fulfilled', value: undefined }, { status: 'fulfilled', value: undefined }], `${click}: the second finds it removed, or corrects it again to the same`);
+  }
 });
 
 test('an automatic contact cannot be "corrected" by staff', async () => {

@@ -139,19 +139,27 @@ export interface Correction {
   assisted: boolean;
 }
 
-/** Throws unless the contact exists, was registered by this employee, and recently enough to correct. */
-async function correctable(db: Db, id: number, recordedBy: string, at: Date): Promise<Contact> {
-  const contact = await store.findContact(db, id);
-  if (!contact || contact.recordedBy !== recordedBy || contact.source !== 'manual') throw new KanalError('not_found', 'No registration of yours with that id.');
+/**
+ * The contact, locked until the transaction ends, if this employee registered it recently enough
+ * to correct; undefined if there is none (any more). Locked, so a second request at the same time
+ * (a double click) waits and then sees what the first did: the contact removed, or corrected.
+ */
+async function correctable(trx: Trx, id: number, recordedBy: string, at: Date): Promise<Contact | undefined> {
+  const contact = await store.findContact(trx, id, { lock: true });
+  if (!contact) return undefined;
+  if (contact.recordedBy !== recordedBy || contact.source !== 'manual') throw notYours();
   if (at.getTime() - Date.parse(contact.createdAt) > CORRECTION_MINUTES * 60_000) {
     throw new KanalError('conflict', `A registration can be corrected for ${CORRECTION_MINUTES} minutes only.`);
   }
   return contact;
 }
 
+const notYours = () => new KanalError('not_found', 'No registration of yours with that id.');
+
 /** Corrects an employee's own recent registration; the aggregates move with it. */
 export async function correct(trx: Trx, id: number, recordedBy: string, change: Correction, at = new Date()): Promise<void> {
   const before = await correctable(trx, id, recordedBy, at);
+  if (!before) throw notYours();
   const problems = shapeProblems({ channel: change.channel, kind: change.kind, topic: change.topic, resolved: change.resolved }, at);
   const topic = await store.findTopic(trx, change.topic);
   if (!topic?.active) problems.push(unknownTopic(change.topic));
@@ -174,12 +182,17 @@ export async function correct(trx: Trx, id: number, recordedBy: string, change: 
   await store.deleteEmptyAggregates(trx, before.day, before.day);
 }
 
-/** Removes an employee's own recent registration (registered by mistake). */
-export async function remove(trx: Trx, id: number, recordedBy: string, at = new Date()): Promise<void> {
+/**
+ * Removes an employee's own recent registration (registered by mistake). false if it is gone
+ * already: removed by a request a moment before (a double click, a second tab).
+ */
+export async function remove(trx: Trx, id: number, recordedBy: string, at = new Date()): Promise<boolean> {
   const contact = await correctable(trx, id, recordedBy, at);
+  if (!contact) return false;
   await store.aggregateContacts(trx, sql`id = ${id}`, -1);
   await store.deleteEmptyAggregates(trx, contact.day, contact.day);
   await store.deleteContact(trx, id);
+  return true;
 }
 
 /** An employee's registrations that can still be corrected, newest first. */

@@ -118,6 +118,10 @@ test('a registration is corrected and removed from the correction page', async (
   assert.equal(await store.findContact(t.database.db, contact!.id), undefined);
   const gone = await get(staff, `/medarbejder/henvendelser/${contact!.id}/ret`);
   assert.equal(gone.status, 404);
+  // The second click of a double click finds it removed and says so, as the first did.
+  const again = await post(staff, `/medarbejder/henvendelser/${contact!.id}/fjern`, {});
+  assert.match(removed.location ?? '', /besked=fjernet/);
+  assert.deepEqual([again.status, again.location], [303, removed.location]);
 });
 
 test('count week: one click tallies a contact and the running totals go up', async () => {

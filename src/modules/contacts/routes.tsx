@@ -147,6 +147,7 @@ export function registerContactRoutes(app: KanalApp, ctx: AppContext): void {
   );
 
   app.post('/medarbejder/henvendelser/:id/fjern', { config: staff, schema: { ...hidden, params: IdParams, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } }, async (request, reply) => {
+    // Removed by a request a moment before (a double click) or now: the page says it is removed either way.
     await db.transaction().execute((trx) => remove(trx, request.params.id, employeeOf(request).id));
     return reply.redirect(`${paths.register}?besked=fjernet`, 303);
   });

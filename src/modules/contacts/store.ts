@@ -192,8 +192,14 @@ export async function anyRecordedBy(db: Db, recordedBy: string): Promise<boolean
   return row !== undefined;
 }
 
-export async function findContact(db: Db, id: number): Promise<Contact | undefined> {
-  const row = await q(db).selectFrom('contact').selectAll().where('id', '=', id).executeTakeFirst();
+/** `lock`: held until the transaction ends (PostgreSQL; SQLite's write transaction is exclusive already). */
+export async function findContact(db: Db, id: number, options: { lock?: boolean } = {}): Promise<Contact | undefined> {
+  const row = await q(db)
+    .selectFrom('contact')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(options.lock === true && isPostgres(db), (s) => s.forUpdate())
+    .executeTakeFirst();
   return row && toContact(row);
 }
 
