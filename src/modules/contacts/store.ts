@@ -600,9 +600,19 @@ export async function moveRun(
   return result.numUpdatedRows > 0n;
 }
 
-/** Progress of a run; written beside the import's transaction while it runs (see ProgressTable), and in it at the end. */
-export async function setProgress(db: Db | Trx, id: number, done: number, total: number | null): Promise<void> {
-  await q(db).updateTable('contact_import_progress').set({ done, total, updated_at: now() }).where('run_id', '=', id).execute();
+/**
+ * Progress of a run in `phase`; written beside the import's transaction while it runs (see
+ * ProgressTable), and in it at the end. Written only while the run is in that phase: a worker
+ * still checking a run another one has finished (a job retried after its lease ran out) must not
+ * overwrite the count of the import the admin has confirmed since.
+ */
+export async function setProgress(db: Db | Trx, id: number, phase: RunPhase, done: number, total: number | null): Promise<void> {
+  await q(db)
+    .updateTable('contact_import_progress')
+    .set({ done, total, updated_at: now() })
+    .where('run_id', '=', id)
+    .where((eb) => eb.exists(eb.selectFrom('contact_import_run').select('id').where('id', '=', id).where('phase', '=', phase)))
+    .execute();
 }
 
 /**

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { captureLogs } from '../../../../test/helpers/app.ts';
 import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../../test/helpers/http-client.ts';
 import { Worker } from '../../../platform/jobs/index.ts';
@@ -14,7 +14,7 @@ import { contactsModule } from '../index.ts';
 import { importContext } from '../routes.tsx';
 import type { RunStatus } from '../schema.ts';
 import * as store from '../store.ts';
-import { advanceRun, SMALL_FILE_BYTES, UNCONFIRMED_RUN_HOURS } from './flow.ts';
+import { advanceRun, confirmRun, SMALL_FILE_BYTES, UNCONFIRMED_RUN_HOURS } from './flow.ts';
 
 let t: ListeningTestApp;
 let admin: HttpClient;
@@ -149,14 +149,14 @@ test('a large file: the status moves through reading, checking and waiting; conf
   assert.equal((await store.listBatches(t.database.db, 10)).filter((b) => b.source === 'telefoni').length, 1);
 });
 
-/** Holds a run's progress row from another connection, as a busy database would, until the returned release is called. */
-async function holdProgressRow(id: number): Promise<() => Promise<void>> {
+/** Holds the lock `statement` takes from another connection, as a busy database would, until the returned release is called. */
+async function hold(statement: RawBuilder<unknown>): Promise<() => Promise<void>> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;
   const holding = new Promise<void>((resolve) => (held = resolve));
   const transaction = t.database.db.transaction().execute(async (trx) => {
-    await sql`select run_id from contact_import_progress where run_id = ${id} for update`.execute(trx);
+    await statement.execute(trx);
     held();
     await released;
   });
@@ -166,6 +166,8 @@ async function holdProgressRow(id: number): Promise<() => Promise<void>> {
     await transaction;
   };
 }
+
+const holdProgressRow = (id: number) => hold(sql`select run_id from contact_import_progress where run_id = ${id} for update`);
 
 /** The run's status as a page polling it sees it, for `ms`. */
 async function watch(id: number, ms: number): Promise<RunStatus[]> {
@@ -198,6 +200,25 @@ test('PostgreSQL: a run never shows the count of an earlier phase, however late 
   assert.deepEqual([...new Set(seen.map((s) => s.phase))], ['importing'], 'the import cannot end before its last count is saved');
   const end = await status(id);
   assert.deepEqual([end.phase, end.done, end.total], ['imported', lines + 1, lines + 1]);
+});
+
+test('PostgreSQL: a second check of a run (a job retried after its lease ran out) does not overwrite the count of the import confirmed meanwhile', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: a lock on the topics holds the second check' }, async () => {
+  const lines = 30_000;
+  const id = await upload(bigFile(lines, Date.UTC(2016, 0, 1)), 'sen-kontrol.csv', 'andet');
+  const flow = importContext(ctx);
+  // The second check starts, and is held where it reads the topics.
+  const release = await hold(sql`lock table contact_topic in access exclusive mode`);
+  const late = advanceRun(flow, id);
+  while ((await store.findRun(t.database.db, id))?.total === null) await sleep(10);
+  // Meanwhile the first check has finished, and the admin confirms.
+  assert.ok(await store.moveRun(t.database.db, id, ['checking'], 'waiting'));
+  assert.ok(await confirmRun(flow, id));
+  await release();
+  await late;
+  const run = await store.findRun(t.database.db, id);
+  await advanceRun(flow, id);
+  assert.deepEqual([run?.phase, run?.done], ['importing', 0], 'the late check wrote no count over the import\'s');
+  assert.equal((await store.findRun(t.database.db, id))?.phase, 'imported');
 });
 
 test('a large file with errors: the problems come as JSON and on the page, in Danish, and nothing is stored', async () => {

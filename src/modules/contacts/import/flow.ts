@@ -20,7 +20,7 @@ import type { Progress } from '../../../platform/module.ts';
 import { fileHash, importFigures, ImportRejected, previewImport, type ImportSource } from './importer.ts';
 import { countLines, isXlsx } from './parse.ts';
 import { deleteUnconfirmedRuns, findRun, insertRun, moveRun, setProgress } from '../store.ts';
-import { busyPhases, type ImportRun } from './runs.ts';
+import { busyPhases, type ImportRun, type RunPhase } from './runs.ts';
 
 declare module '../../../platform/jobs/index.ts' {
   interface JobTypes {
@@ -87,7 +87,7 @@ export async function confirmRun(ctx: ImportContext, id: number): Promise<boolea
     if (!(await moveRun(trx, id, ['waiting'], 'importing'))) return false;
     // With the phase, so the bar never shows the check's full count under "importing".
     // On SQLite the import cannot report as it goes (see importRun): no total, so no false "0 of n".
-    await setProgress(trx, id, 0, dialectOf(ctx.db) === 'postgres' ? run.total : null);
+    await setProgress(trx, id, 'importing', 0, dialectOf(ctx.db) === 'postgres' ? run.total : null);
     await enqueueStep(trx, run, 'import');
     return true;
   });
@@ -110,11 +110,11 @@ async function storedFile(ctx: ImportContext, run: ImportRun): Promise<Buffer> {
 }
 
 /** Writes progress at most every PROGRESS_INTERVAL_MS, one write at a time; flush() waits for the last. */
-function progressWriter(ctx: ImportContext, id: number, knownTotal: number | null) {
+function progressWriter(ctx: ImportContext, id: number, phase: RunPhase, knownTotal: number | null) {
   let last = 0;
   let pending: Promise<void> = Promise.resolve();
   const write = (done: number, total: number | null) => {
-    pending = pending.then(() => setProgress(ctx.db, id, done, total)).catch((error: unknown) => ctx.log.warn({ err: error, run: id }, 'could not save import progress'));
+    pending = pending.then(() => setProgress(ctx.db, id, phase, done, total)).catch((error: unknown) => ctx.log.warn({ err: error, run: id }, 'could not save import progress'));
   };
   const report: Progress = (done, total) => {
     const at = Date.now();
@@ -129,11 +129,11 @@ async function check(ctx: ImportContext, run: ImportRun): Promise<void> {
   const file = await storedFile(ctx, run);
   const lines = isXlsx(file) ? null : countLines(file);
   if (!(await moveRun(ctx.db, run.id, ['reading', 'checking'], 'checking'))) return;
-  await setProgress(ctx.db, run.id, 0, lines);
-  const progress = progressWriter(ctx, run.id, lines);
+  await setProgress(ctx.db, run.id, 'checking', 0, lines);
+  const progress = progressWriter(ctx, run.id, 'checking', lines);
   const preview = await previewImport(ctx.db, { file, fileName: run.fileName, source: run.source as ImportSource, departments: ctx.departments, progress: progress.report });
   await progress.flush();
-  await setProgress(ctx.db, run.id, preview.lines, preview.lines);
+  await setProgress(ctx.db, run.id, 'checking', preview.lines, preview.lines);
   if (preview.problemCount > 0) {
     // Nothing is stored: the file goes, the problems stay for the page.
     if (await moveRun(ctx.db, run.id, ['checking'], 'rejected', { problems: preview.problems, problemCount: preview.problemCount })) await ctx.storage.delete(run.fileKey);
@@ -163,7 +163,7 @@ async function importRun(ctx: ImportContext, run: ImportRun): Promise<void> {
   // On SQLite the import's transaction holds the one connection until it commits, so progress
   // can only be written (and read) on PostgreSQL; SQLite shows the phase until the end.
   const live = dialectOf(ctx.db) === 'postgres';
-  const progress = progressWriter(ctx, run.id, run.preview?.lines ?? null);
+  const progress = progressWriter(ctx, run.id, 'importing', run.preview?.lines ?? null);
   let imported: boolean;
   try {
     imported = await ctx.db.transaction().execute(async (trx) => {
@@ -185,7 +185,7 @@ async function importRun(ctx: ImportContext, run: ImportRun): Promise<void> {
       // writes beside this transaction come first, or one of them could overwrite it.
       await progress.flush();
       const lines = run.preview?.lines ?? 0;
-      await setProgress(trx, run.id, lines, lines);
+      await setProgress(trx, run.id, 'importing', lines, lines);
       await moveRun(trx, run.id, ['importing'], outcome.status, { result });
       return true;
     });
