@@ -2,9 +2,11 @@
 // cases and contacts modules in the submission's transaction), a way to stop a submission
 // half-way through the real calls, what a submission leaves behind, and a generic driver.
 import path from 'node:path';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { createTestDatabase, migrateToLatest, type TestDatabase } from '../../platform/db/testing.ts';
+
+export { holdLocks } from '../../platform/db/testing.ts';
 import { collectMigrations, type KanalModule } from '../../platform/module.ts';
 import { localDiskStorage } from '../../platform/storage/index.ts';
 import { modules } from '../../modules.ts';
@@ -55,45 +57,6 @@ export function livePortsWithHooks(hooks: { afterCase?: () => void | Promise<voi
     async recordContact(trx, contact) {
       await livePorts.recordContact(trx, contact);
       await hooks.afterContact?.();
-    },
-  };
-}
-
-/**
- * PostgreSQL: runs `statement` in a transaction on another connection, as a busy database would,
- * and keeps what it locked until `release`. `waiters(n)` returns once n connections wait behind it
- * (on it, or on one that waits on it), so a test forces an interleaving instead of timing one.
- */
-export async function holdLocks(db: Db, statement: RawBuilder<unknown>): Promise<{ waiters(n: number): Promise<void>; release(): Promise<void> }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held!: (pid: number) => void;
-  const holder = new Promise<number>((resolve) => (held = resolve));
-  const transaction = db.transaction().execute(async (trx) => {
-    await statement.execute(trx);
-    held(Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid));
-    await released;
-  });
-  const pid = await holder;
-  const behind = async () => {
-    const { rows } = await sql<{ n: number }>`
-      with recursive behind(pid) as (
-        select pid from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))
-        union
-        select a.pid from pg_stat_activity a join behind b on b.pid = any(pg_blocking_pids(a.pid))
-      )
-      select count(*) as n from behind`.execute(db);
-    return Number(rows[0]!.n);
-  };
-  return {
-    async waiters(n) {
-      for (const until = Date.now() + 10_000; (await behind()) < n; await new Promise((resolve) => setTimeout(resolve, 20))) {
-        if (Date.now() > until) throw new Error(`Fewer than ${n} connections came to wait on the held locks.`);
-      }
-    },
-    async release() {
-      release();
-      await transaction;
     },
   };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { dialectOf, openDatabase, type Database, type Db, type Trx } from './index.ts';
 
 export { migrateToLatest } from './index.ts';
@@ -58,39 +58,74 @@ async function adminQuery(url: string, statement: string): Promise<void> {
   }
 }
 
-/**
- * Orders a race in a test: runs `first` in a transaction and, before it commits, starts `second`
- * in another; `first` commits only once `second` waits for a lock it holds (PostgreSQL: seen in
- * pg_stat_activity, not guessed with a sleep). On SQLite the second transaction waits for the
- * one connection, as it would in the app. Returns how each ended.
- */
-export async function whileHeld<A, B>(db: Db, first: (trx: Trx) => Promise<A>, second: (trx: Trx) => Promise<B>): Promise<[PromiseSettledResult<A>, PromiseSettledResult<B>]> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let holding!: (pid: number | undefined) => void;
-  const held = new Promise<number | undefined>((resolve) => (holding = resolve));
-  const one = db.transaction().execute(async (trx) => {
-    const result = await first(trx);
-    holding(dialectOf(db) === 'postgres' ? (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid : undefined);
-    await released;
-    return result;
-  });
-  // `one` settles only after the release, unless `first` throws.
-  const pid = await Promise.race([held, one.then(() => undefined)]);
-  const two = db.transaction().execute(second);
-  try {
-    if (pid !== undefined) await waitedFor(db, pid);
-  } finally {
-    release();
-  }
-  return Promise.allSettled([one, two]);
+/** What holdLocks holds: `work`'s result, and the means to wait behind it and to let it commit. */
+export interface HeldLocks<T> {
+  result: T;
+  /**
+   * Returns once n connections wait behind the held locks (on them, or on one that waits on them).
+   * SQLite: at once; a second transaction there waits for the one connection, as in the app.
+   */
+  waiters: (n: number) => Promise<void>;
+  /** Commits the holding transaction. */
+  release: () => Promise<void>;
 }
 
-/** Resolves once another connection waits for a lock held by the PostgreSQL backend `pid`. */
-async function waitedFor(db: Db, pid: number, timeoutMs = 10_000): Promise<void> {
-  for (const until = Date.now() + timeoutMs; Date.now() < until; await sleep(10)) {
-    const { rows } = await sql`select 1 from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`.execute(db);
-    if (rows.length > 0) return;
+/**
+ * Runs `work` (or a statement) in a transaction on another connection, as a busy database or a
+ * slow request would, and keeps what it locked until `release`: a test forces an interleaving
+ * with `waiters` (PostgreSQL: pg_blocking_pids) instead of timing one.
+ */
+export async function holdLocks<T = void>(db: Db, work: RawBuilder<unknown> | ((trx: Trx) => Promise<T>)): Promise<HeldLocks<T>> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: (holding: { result: T; pid: number | undefined }) => void;
+  const holder = new Promise<{ result: T; pid: number | undefined }>((resolve) => (held = resolve));
+  const transaction = db.transaction().execute(async (trx) => {
+    const result = typeof work === 'function' ? await work(trx) : await work.execute(trx).then(() => undefined as T);
+    const pid = dialectOf(db) === 'postgres' ? Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid) : undefined;
+    held({ result, pid });
+    await released;
+  });
+  // `transaction` settles only after the release, unless `work` throws.
+  const { result, pid } = await Promise.race([holder, transaction.then(() => never)]);
+  const behind = async () => {
+    const { rows } = await sql<{ n: number }>`
+      with recursive behind(pid) as (
+        select pid from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))
+        union
+        select a.pid from pg_stat_activity a join behind b on b.pid = any(pg_blocking_pids(a.pid))
+      )
+      select count(*) as n from behind`.execute(db);
+    return Number(rows[0]!.n);
+  };
+  return {
+    result,
+    waiters: async (n) => {
+      if (pid === undefined) return;
+      for (const until = Date.now() + 10_000; (await behind()) < n; await sleep(20)) {
+        if (Date.now() > until) throw new Error(`Fewer than ${n} connections came to wait on the held locks.`);
+      }
+    },
+    release: async () => {
+      release();
+      await transaction;
+    },
+  };
+}
+
+const never = new Promise<never>(() => {});
+
+/**
+ * Orders a race of two transactions: `second` starts while `first` is done but not committed, and
+ * `first` commits once `second` waits behind its locks. Returns both results.
+ */
+export async function whileHeld<A, B>(db: Db, first: (trx: Trx) => Promise<A>, second: (trx: Trx) => Promise<B>): Promise<[A, B]> {
+  const held = await holdLocks(db, first);
+  const other = db.transaction().execute(second);
+  try {
+    await held.waiters(1);
+  } finally {
+    await held.release();
   }
-  throw new Error(`No connection waited for a lock of backend ${pid} within ${timeoutMs} ms.`);
+  return [held.result, await other];
 }

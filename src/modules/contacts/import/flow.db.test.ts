@@ -5,8 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { captureLogs } from '../../../../test/helpers/app.ts';
+import { holdLocks } from '../../../platform/db/testing.ts';
 import { HttpClient, hiddenField, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../../test/helpers/http-client.ts';
 import { Worker } from '../../../platform/jobs/index.ts';
 import type { AppContext } from '../../../platform/module.ts';
@@ -149,25 +150,8 @@ test('a large file: the status moves through reading, checking and waiting; conf
   assert.equal((await store.listBatches(t.database.db, 10)).filter((b) => b.source === 'telefoni').length, 1);
 });
 
-/** Holds the lock `statement` takes from another connection, as a busy database would, until the returned release is called. */
-async function hold(statement: RawBuilder<unknown>): Promise<() => Promise<void>> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held!: () => void;
-  const holding = new Promise<void>((resolve) => (held = resolve));
-  const transaction = t.database.db.transaction().execute(async (trx) => {
-    await statement.execute(trx);
-    held();
-    await released;
-  });
-  await holding;
-  return async () => {
-    release();
-    await transaction;
-  };
-}
-
-const holdProgressRow = (id: number) => hold(sql`select run_id from contact_import_progress where run_id = ${id} for update`);
+/** Holds a run's progress row from another connection, as a busy database would, until the returned release is called. */
+const holdProgressRow = async (id: number) => (await holdLocks(t.database.db, sql`select run_id from contact_import_progress where run_id = ${id} for update`)).release;
 
 /** The run's status as a page polling it sees it, for `ms`. */
 async function watch(id: number, ms: number): Promise<RunStatus[]> {
@@ -207,13 +191,13 @@ test('PostgreSQL: a second check of a run (a job retried after its lease ran out
   const id = await upload(bigFile(lines, Date.UTC(2016, 0, 1)), 'sen-kontrol.csv', 'andet');
   const flow = importContext(ctx);
   // The second check starts, and is held where it reads the topics.
-  const release = await hold(sql`lock table contact_topic in access exclusive mode`);
+  const topics = await holdLocks(t.database.db, sql`lock table contact_topic in access exclusive mode`);
   const late = advanceRun(flow, id);
   while ((await store.findRun(t.database.db, id))?.total === null) await sleep(10);
   // Meanwhile the first check has finished, and the admin confirms.
   assert.ok(await store.moveRun(t.database.db, id, ['checking'], 'waiting'));
   assert.ok(await confirmRun(flow, id));
-  await release();
+  await topics.release();
   await late;
   const run = await store.findRun(t.database.db, id);
   await advanceRun(flow, id);
