@@ -9,7 +9,7 @@ import { getArticleBySlug, articleVersions, listArticles } from './articles.ts';
 import { usefulnessFigures } from './feedback.ts';
 import { countZeroResult } from './store.ts';
 import { now } from '../../platform/db/index.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { holdLocks } from '../../platform/db/testing.ts';
 
 let t: ListeningTestApp;
 /** A citizen without login, and an employee in Miljø og Teknik who may edit. */
@@ -265,40 +265,11 @@ test('an edit on one app node is found by search on another node of the same dat
   }
 });
 
-/**
- * Holds a query's zero-result row from another transaction (as a busy database would), so a
- * search that counts the query waits there; `waiting` resolves once a request waits on it.
- */
-async function holdZeroResultRow(query: string): Promise<{ waiting: Promise<void>; release: () => Promise<void> }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held!: (pid: number) => void;
-  const holding = new Promise<number>((resolve) => (held = resolve));
-  const transaction = t.database.db.transaction().execute(async (trx) => {
-    await countZeroResult(trx, query, 'public', now());
-    held((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid);
-    await released;
-  });
-  const pid = await holding;
-  const waiting = (async () => {
-    for (const until = Date.now() + 5_000; Date.now() < until; await sleep(20)) {
-      if ((await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`.execute(t.database.db)).rows[0]!.n > 0) return;
-    }
-    throw new Error('nothing waited for the zero-result row');
-  })();
-  return {
-    waiting,
-    release: async () => {
-      release();
-      await transaction;
-    },
-  };
-}
-
 test('PostgreSQL: an answer published while a search with no hits is counted is found by the next anonymous search', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: holds a row lock from another connection' }, async () => {
-  const zero = await holdZeroResultRow('bistade');
+  // Another transaction counts the same query and keeps its row, so the search waits to count it.
+  const zero = await holdLocks(t.database.db, (trx) => countZeroResult(trx, 'bistade', 'public', now()));
   const searching = get('/soeg?q=bistade');
-  await zero.waiting;
+  await zero.waiters(1);
   // The search has found nothing and waits to count it; meanwhile an editor publishes the answer.
   assert.equal((await post('/medarbejder/viden/ny', articleForm('Må jeg have et bistade i haven?', { keywords: 'bistade, bier', action: 'save' }))).statusCode, 303);
   await zero.release();
