@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { createTestDatabase, migrateToLatest } from '../../platform/db/testing.ts';
+import { createTestDatabase, holdLocks, migrateToLatest } from '../../platform/db/testing.ts';
 import type { Db, Dialect, Trx } from '../../platform/db/index.ts';
 import { caseworker, makeCase, casesTestMigrations } from './testing.ts';
 import * as service from './service.ts';
@@ -116,23 +115,12 @@ test('PostgreSQL: retention waits for a reopen that holds the case, and keeps it
     await migrateToLatest(db, casesTestMigrations());
     const handedOff = await handedOffCase(db, dialect);
 
-    // Another caseworker reopens the case; the transaction holds the case's row until `commit`.
-    let commit!: () => void;
-    const committing = new Promise<void>((resolve) => (commit = resolve));
-    let holding!: (pid: number) => void;
-    const holder = new Promise<number>((resolve) => (holding = resolve));
-    const reopen = db.transaction().execute(async (trx) => {
-      await moveCase(db, dialect, handedOff.reference, 'in_progress', trx);
-      holding((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]!.pid);
-      await committing;
-    });
-    const pid = await holder;
+    // Another caseworker reopens the case; the transaction holds the case's row until released.
+    const reopen = await holdLocks(db, (trx) => moveCase(db, dialect, handedOff.reference, 'in_progress', trx));
     const retention = applyRetention(db, rules, days(31));
-    // Observed, not forced: retention has read the case as closed and now waits for the reopen's lock.
-    const waiting = async () => Number((await sql<{ n: number }>`select count(*) as n from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`.execute(db)).rows[0]!.n) > 0;
-    for (const until = Date.now() + 5000; !(await waiting()); await sleep(10)) assert.ok(Date.now() < until, 'retention never waited for the reopen');
-    commit();
-    await reopen;
+    // Retention has read the case as closed and now waits for the reopen's lock.
+    await reopen.waiters(1);
+    await reopen.release();
 
     assert.deepEqual(await retention, []);
     assert.equal((await findCaseByReference(db, handedOff.reference))?.status, 'in_progress', 'an open case is never deleted');
