@@ -152,6 +152,43 @@ test('PostgreSQL: "Fjern" in one tab while "Send" in another takes the file: the
   assert.deepEqual(await make().readFile(row.storage_key), PNG, 'and so does its file');
 });
 
+/** Saves one step of anmeld-rotter as the page would post it, `changes` over the planned answers. */
+function saveRats(service: ReturnType<typeof make>, draft: Draft, stepId: string, changes: Record<string, string>, uploads: Record<string, { name: string; bytes: Buffer; truncated: boolean }[]> = {}) {
+  const def = service.catalogue.get('anmeld-rotter')!;
+  const raw: Record<string, string> = {};
+  planAnswers(def).find((p) => p.stepId === stepId)!.form.forEach((v, k) => typeof v === 'string' && (raw[k] = v));
+  return service.saveStep(def, draft, def.steps.find((s) => s.id === stepId)!, { raw: { ...raw, ...changes }, uploads, remove: [], lang: 'da' });
+}
+
+test('two tabs save different steps of one draft, each from the draft as it read it: both are kept', async () => {
+  const draft = await answeredDraft('anmeld-rotter', 'two-tabs');
+  const service = make();
+  // Both tabs read the draft before either saves; the first adds a second photo.
+  const read = await service.openDraft(draft.id, { subject: 'two-tabs' });
+  assert.ok(typeof read === 'object');
+  await saveRats(service, read, 'detaljer', { beskrivelse: 'Fra fane 1.' }, { foto: [{ name: 'rotte-2.png', bytes: PNG, truncated: false }] });
+  await saveRats(service, read, 'kontakt', { navn: 'Fra fane 2' });
+  const saved = await service.openDraft(draft.id, { subject: 'two-tabs' });
+  assert.ok(typeof saved === 'object');
+  assert.deepEqual([saved.answers.beskrivelse, saved.answers.navn, (saved.answers.foto as unknown[]).length], ['Fra fane 1.', 'Fra fane 2', 2]);
+});
+
+test('PostgreSQL: two tabs save different steps of one draft at the same moment: both are kept', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: a row lock held by another connection' }, async () => {
+  const draft = await answeredDraft('anmeld-rotter', 'two-tabs-at-once');
+  const service = make();
+  const read = await service.openDraft(draft.id, { subject: 'two-tabs-at-once' });
+  assert.ok(typeof read === 'object');
+  // Another request holds the draft: both saves have read it and wait to write.
+  const held = await holdLocks(database.db, sql`select id from selfservice_draft where id = ${draft.id} for update`);
+  const saves = Promise.all([saveRats(service, read, 'detaljer', { beskrivelse: 'Fra fane 1.' }), saveRats(service, read, 'kontakt', { navn: 'Fra fane 2' })]);
+  await held.waiters(2);
+  await held.release();
+  await saves;
+  const saved = await service.openDraft(draft.id, { subject: 'two-tabs-at-once' });
+  assert.ok(typeof saved === 'object');
+  assert.deepEqual([saved.answers.beskrivelse, saved.answers.navn], ['Fra fane 1.', 'Fra fane 2']);
+});
+
 test('an API submission killed after storing its file: the file has a row, and the nightly job deletes both a day later', async () => {
   const before = await counts();
   for (const when of ['after-file', 'in-case']) {
@@ -220,6 +257,14 @@ test('a new service version: removed questions are dropped, changed ones asked a
   assert.ok('incomplete' in sent);
   assert.equal(sent.incomplete.id, 'kontakt');
   assert.equal(sent.errors[0]!.message, 'Vælg et svar: Er der børn i huset?');
+  // Another tab read the draft before the new version came, and brings it up to date after a
+  // step was saved on the new version: the saved step stays.
+  await saveRats(service, current.draft, 'kontakt', { navn: 'Efter skiftet' });
+  const late = await service.currentVersion(opened);
+  assert.ok(late !== 'gone');
+  const saved = await service.openDraft(draft.id, { subject: 'version' });
+  assert.ok(typeof saved === 'object');
+  assert.deepEqual([late.draft.answers.navn, saved.answers.navn], ['Efter skiftet', 'Efter skiftet']);
   // A service that was removed: the draft says so instead of failing.
   const gone = await make(catalogueOf([])).currentVersion(current.draft);
   assert.equal(gone, 'gone');

@@ -138,15 +138,15 @@ export function selfService(deps: SelfServiceDeps) {
     const def = catalogue.get(draft.service_id);
     if (!def) return 'gone';
     if (draft.service_version === def.version) return { def, draft, changed: false };
-    const answers = applicableAnswers(def, fitting(def, draft.answers));
-    const updated = { ...draft, answers, service_version: def.version, current_step: def.steps[0]!.id, updated_at: at() };
-    await store.updateDraft(db, draft.id, { answers, service_version: def.version, current_step: updated.current_step, updated_at: updated.updated_at });
+    const updated = await db.transaction().execute(async (trx) => {
+      // From the draft as it is now: a step saved in another tab since it was read is kept.
+      const current = (await store.lockDraft(trx, draft.id)) ?? draft;
+      if (current.service_version === def.version) return current;
+      const changes = { answers: applicableAnswers(def, fitting(def, current.answers)), service_version: def.version, current_step: def.steps[0]!.id, updated_at: at() };
+      await store.updateDraft(trx, draft.id, changes);
+      return { ...current, ...changes };
+    });
     return { def, draft: updated, changed: true };
-  }
-
-  async function filesOf(draft: Draft, field: string): Promise<FileRef[]> {
-    const list = draft.answers[field];
-    return Array.isArray(list) ? (list as FileRef[]) : [];
   }
 
   /**
@@ -160,38 +160,44 @@ export function selfService(deps: SelfServiceDeps) {
     input: { raw: RawForm; uploads: Record<string, Upload[]>; remove: string[]; lang: Lang },
   ): Promise<{ errors: FieldError[]; answers: Answers; next?: string; exit?: Exit }> {
     const t0 = at();
-    const files: Record<string, FileRef[]> = {};
+    const fileFields = step.fields.filter((f): f is FieldOf<'file'> => f.type === 'file');
+    const uploaded: Record<string, FileRef[]> = {};
     const fileErrors: FieldError[] = [];
-    const removed: string[] = [];
-    for (const field of step.fields.filter((f): f is FieldOf<'file'> => f.type === 'file')) {
-      let list = (await filesOf(draft, field.id)).filter((f) => !input.remove.includes(f.id));
-      removed.push(...(await filesOf(draft, field.id)).filter((f) => input.remove.includes(f.id)).map((f) => f.id));
+    for (const field of fileFields) {
+      let count = filesOf(draft.answers, field.id).filter((f) => !input.remove.includes(f.id)).length;
       for (const upload of input.uploads[field.id] ?? []) {
-        const checked = await checkUpload(field, upload, list.length, input.lang, deps.scan);
+        const checked = await checkUpload(field, upload, count, input.lang, deps.scan);
         if ('error' in checked) {
           fileErrors.push({ field: field.id, target: field.id, message: checked.error });
           continue;
         }
         const ref = { id: randomUUID(), name: upload.name.split(/[\\/]/).pop()!.slice(0, 200), type: checked.type, size: upload.bytes.length };
         await storeOwnedFile(draft.id, field.id, ref, upload.bytes);
-        list = [...list, ref];
+        uploaded[field.id] = [...(uploaded[field.id] ?? []), ref];
+        count++;
       }
-      files[field.id] = list;
     }
+    /** The step's files in `answers`, less the removed ones, with the new uploads. */
+    const filesAfter = (answers: Answers): Record<string, FileRef[]> =>
+      Object.fromEntries(fileFields.map((f) => [f.id, [...filesOf(answers, f.id).filter((x) => !input.remove.includes(x.id)), ...(uploaded[f.id] ?? [])]]));
     const earlier = answersBefore(def, draft.answers, step.id);
-    const { values, errors } = await checkStep(step.fields, input.raw, earlier, checkContext(input.lang, draft.applicant), files);
+    const { values, errors } = await checkStep(step.fields, input.raw, earlier, checkContext(input.lang, draft.applicant), filesAfter(draft.answers));
     // A file error replaces "choose a file" for the same field.
     const all = [...fileErrors, ...errors.filter((e) => !fileErrors.some((f) => f.field === e.field))];
     const stepFieldIds = new Set(step.fields.map((f) => f.id));
-    const kept = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => !stepFieldIds.has(id)));
-    const answers = applicableAnswers(def, { ...kept, ...files, ...values });
-    // Files must stay in the answers even while the step has other errors.
-    for (const [id, list] of Object.entries(files)) if (list.length > 0) answers[id] = list;
-    const exit = all.length === 0 ? exitFor(def, answers, step.id) : undefined;
-    const next = all.length === 0 && !exit ? nextStepId(def, answers, step.id) : undefined;
-    const removedKeys = await db.transaction().execute(async (trx) => {
+    const { answers, next, exit, removedKeys } = await db.transaction().execute(async (trx) => {
+      // This step goes on top of the draft as it is now, not as it was read: a step another tab
+      // saved meanwhile is kept (the draft is locked from here to COMMIT; see lockDraft).
+      const current = (await store.lockDraft(trx, draft.id)) ?? draft;
+      const files = filesAfter(current.answers);
+      const kept = Object.fromEntries(Object.entries(current.answers).filter(([id]) => !stepFieldIds.has(id)));
+      const answers = applicableAnswers(def, { ...kept, ...values, ...files });
+      // Files must stay in the answers even while the step has other errors.
+      for (const [id, list] of Object.entries(files)) if (list.length > 0) answers[id] = list;
+      const exit = all.length === 0 ? exitFor(def, answers, step.id) : undefined;
+      const next = all.length === 0 && !exit ? nextStepId(def, answers, step.id) : undefined;
       // A draft another tab has sent meanwhile keeps what it was sent with.
-      if (!(await store.updateDraft(trx, draft.id, { answers, current_step: next && next !== CHECK_ANSWERS ? next : step.id, updated_at: t0, expires_at: expiry() }))) return [];
+      if (!(await store.updateDraft(trx, draft.id, { answers, current_step: next && next !== CHECK_ANSWERS ? next : step.id, updated_at: t0, expires_at: expiry() }))) return { answers, next, exit, removedKeys: [] };
       // The funnel: this step, and the one "Fortsæt" leads to, are reached. Page views
       // write nothing, so reading a step stays cheap.
       await store.touchAttempt(trx, draft.attempt_id, t0, step.id);
@@ -199,12 +205,14 @@ export function selfService(deps: SelfServiceDeps) {
       if (exit) await store.completeAttempt(trx, draft.attempt_id, t0, exit.id);
       // Removed files go with the draft that stops listing them, after it as a submission locks
       // the draft before its files (so the two cannot deadlock); a file a submission took stays.
-      const keys: string[] = [];
-      for (const id of removed) {
-        const key = await store.deleteAttachment(trx, draft.id, id);
-        if (key) keys.push(key);
+      const removedKeys: string[] = [];
+      for (const field of fileFields) {
+        for (const { id } of filesOf(current.answers, field.id).filter((f) => input.remove.includes(f.id))) {
+          const key = await store.deleteAttachment(trx, draft.id, id);
+          if (key) removedKeys.push(key);
+        }
       }
-      return keys;
+      return { answers, next, exit, removedKeys };
     });
     // Only once committed: a crash before leaves the file with its row; after, a file no row knows (as with expiry).
     for (const key of removedKeys) await deps.files.delete(key);
@@ -513,6 +521,11 @@ function receiptAddress(def: ServiceDefinition, answers: Answers): string | unde
     }
   }
   return undefined;
+}
+
+function filesOf(answers: Answers, field: string): FileRef[] {
+  const list = answers[field];
+  return Array.isArray(list) ? (list as FileRef[]) : [];
 }
 
 /** Answers given on the steps before this one. */

@@ -93,6 +93,14 @@ export async function findDraft(db: Db | Trx, id: string): Promise<DraftRow | un
   return rows[0];
 }
 
+/**
+ * The draft, read again in a transaction that writes from it: on PostgreSQL locked until COMMIT, so
+ * another request's change to it waits or is seen (SQLite's write transaction is serial already).
+ */
+export function lockDraft(trx: Trx, id: string): Promise<DraftRow | undefined> {
+  return q(trx).selectFrom('selfservice_draft').selectAll().where('id', '=', id).$if(dialectOf(trx) === 'postgres', (s) => s.forUpdate()).executeTakeFirst();
+}
+
 /** Saves a draft while it is unsent; false once it was sent (another tab may have sent it meanwhile). */
 export async function updateDraft(db: Db | Trx, id: string, changes: { answers?: Answers; current_step?: string; updated_at: Timestamp; expires_at?: Timestamp; service_version?: number }): Promise<boolean> {
   const { answers, ...rest } = changes;
