@@ -138,6 +138,26 @@ test('"Fjern" deletes the file, its row and its place in the draft', async () =>
   assert.deepEqual(saved.answers.skitse, []);
 });
 
+test('"Fjern" in one tab after "Send" in another read the draft: nothing is sent that lists the removed file', async () => {
+  const def = catalogue.get('raaden-over-vejareal')!;
+  const draft = await answeredDraft('raaden-over-vejareal', 'remove-then-send');
+  const service = make();
+  const read = await service.openDraft(draft.id, { subject: 'remove-then-send' });
+  assert.ok(typeof read === 'object');
+  const [file] = read.answers.skitse as { id: string }[];
+  await removeDrawing(read, file!.id);
+  const before = await counts();
+  const sent = await service.submitDraft(def, read, 'da');
+  assert.deepEqual(Object.keys(sent), ['changed'], 'refused, not sent from the answers as read');
+  assert.ok('changed' in sent);
+  assert.deepEqual(sent.changed.answers.skitse, [], 'the page shows the draft as it is now');
+  assert.deepEqual(await counts(), before, 'nothing of the submission is kept');
+  // Sent again from the draft as it is now: the drawing is asked for again.
+  const again = await service.submitDraft(def, sent.changed, 'da');
+  assert.ok('incomplete' in again);
+  assert.equal(again.incomplete.id, 'tegning');
+});
+
 test('PostgreSQL: "Fjern" in one tab while "Send" in another takes the file: the submitted file stays', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: a row lock held by another connection' }, async () => {
   const draft = await answeredDraft('raaden-over-vejareal', 'remove-race');
   const [file] = draft.answers.skitse as { id: string }[];

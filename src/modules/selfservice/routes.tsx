@@ -366,6 +366,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const result = await service.submitDraft(def, draft, request.lang);
     if ('exit' in result) return reply.redirect(paths.exit(def.id, draft.id, result.exit.id), 303);
     if ('incomplete' in result) return reply.redirect(`${paths.step(def.id, draft.id, result.incomplete.id)}?fejl=1`, 303);
+    if ('changed' in result) return checkAnswers(request, reply, def, result.changed, t.draftChangedElsewhere);
     return reply.redirect(paths.receipt(def.id, draft.id) + (result.replayed ? '?igen=1' : ''), 303);
   });
 

@@ -305,7 +305,8 @@ export function selfService(deps: SelfServiceDeps) {
         const email = receiptAddress(def, answers);
         if (email) await sendNotification(trx, { channel: 'email', to: email, template: 'received', lang: input.lang, key: `selfservice.receipt:${reference}` });
         if (input.draft) {
-          await store.markDraftSubmitted(trx, input.draft, reference, submittedAt);
+          // Throwing rolls back this unit's writes: nothing is sent but the draft as it is now.
+          if (!(await store.markDraftSubmitted(trx, input.draft, reference, submittedAt))) throw new DraftChanged();
         } else {
           // An API submission is an attempt of its own: started and completed at once.
           await store.insertAttempt(trx, { id: randomUUID(), service_id: def.id, assisted: input.assisted, started_at: submittedAt }, { completed: true });
@@ -340,8 +341,12 @@ export function selfService(deps: SelfServiceDeps) {
     }
   }
 
-  /** Sends a draft after checking every shown step again. The case's party is the draft's applicant. */
-  async function submitDraft(def: ServiceDefinition, draft: Draft, lang: Lang): Promise<{ submission: store.SubmissionRow; replayed: boolean } | { incomplete: Step; errors: FieldError[] } | { exit: Exit }> {
+  /**
+   * Sends a draft after checking every shown step again. The case's party is the draft's applicant.
+   * `changed` (the draft as it is now) when another tab saved it after it was read and checked here:
+   * sending that would list answers, or a removed file, the draft no longer has.
+   */
+  async function submitDraft(def: ServiceDefinition, draft: Draft, lang: Lang): Promise<{ submission: store.SubmissionRow; replayed: boolean } | { incomplete: Step; errors: FieldError[] } | { exit: Exit } | { changed: Draft }> {
     if (draft.submission_reference) {
       const sent = await store.submissionByReference(db, draft.submission_reference);
       if (sent) return { submission: sent, replayed: true };
@@ -351,7 +356,12 @@ export function selfService(deps: SelfServiceDeps) {
     if (exit) return { exit };
     const incomplete = await firstIncompleteStep(def, answers, checkContext(lang, draft.applicant));
     if (incomplete) return { incomplete: incomplete.step, errors: incomplete.errors };
-    return submit({ lang, def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
+    try {
+      return await submit({ lang, def, answers, idempotencyKey: `draft:${draft.id}`, applicant: draft.applicant, assisted: draft.assisted, draft });
+    } catch (error) {
+      if (!(error instanceof DraftChanged)) throw error;
+      return { changed: (await store.findDraft(db, draft.id)) ?? draft };
+    }
   }
 
   /**
@@ -511,6 +521,9 @@ export function selfService(deps: SelfServiceDeps) {
 }
 
 export type SelfService = ReturnType<typeof selfService>;
+
+/** A draft's answers changed between "Send" reading them and its transaction. */
+class DraftChanged extends Error {}
 
 /** Where the e-mail receipt goes: the first e-mail question answered. */
 function receiptAddress(def: ServiceDefinition, answers: Answers): string | undefined {

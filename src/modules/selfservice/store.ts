@@ -128,19 +128,22 @@ export async function claimDraft(db: Db, id: string, changes: { owner_subject: s
 /**
  * The draft is sent: the submission keeps the answers now, the draft keeps only the way to the
  * receipt, and the draft's attempt is completed. On PostgreSQL both changes are one statement (a
- * round trip less in every submission).
+ * round trip less in every submission). False, changing nothing of the draft, when its answers are
+ * no longer `draft.answers` (another tab saved since they were read): the submission must not stand.
  */
-export async function markDraftSubmitted(trx: Trx, draft: { id: string; attempt_id: string }, reference: string, at: Timestamp): Promise<void> {
-  const draftSent = (db: QueryCreator<Tables>) => db.updateTable('selfservice_draft').set({ submission_reference: reference, answers: json({}) }).where('id', '=', draft.id);
+export async function markDraftSubmitted(trx: Trx, draft: { id: string; attempt_id: string; answers: Answers }, reference: string, at: Timestamp): Promise<boolean> {
+  // JSON compared as stored: jsonb by value on PostgreSQL; on SQLite the text the read answers were parsed from.
+  const draftSent = (db: QueryCreator<Tables>) =>
+    db.updateTable('selfservice_draft').set({ submission_reference: reference, answers: json({}) }).where('id', '=', draft.id).where(sql<boolean>`answers = ${json(draft.answers)}`);
   if (dialectOf(trx) === 'postgres') {
     // The attempt's completion rides along as a data-modifying CTE; the statement never reads it,
     // so the CTE's name adds nothing to the tables the draft's update can see.
     const withCompletion = q(trx).with('attempt_completed', (db) => attemptCompletion(db, draft.attempt_id, at, null)) as unknown as QueryCreator<Tables>;
-    await draftSent(withCompletion).execute();
-  } else {
-    await draftSent(q(trx)).execute();
-    await completeAttempt(trx, draft.attempt_id, at, null);
+    return Number((await draftSent(withCompletion).executeTakeFirst()).numUpdatedRows) === 1;
   }
+  if (Number((await draftSent(q(trx)).executeTakeFirst()).numUpdatedRows) !== 1) return false;
+  await completeAttempt(trx, draft.attempt_id, at, null);
+  return true;
 }
 
 /** The unsent drafts of a logged-in person, newest first. */

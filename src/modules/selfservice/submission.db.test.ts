@@ -87,6 +87,26 @@ test('a double click and two tabs sending the same draft make one submission and
   assert.ok(replies.some((r) => r.location!.endsWith('?igen=1')));
 });
 
+test('PostgreSQL: "Fjern" in another tab commits while "Send" waits: the check page, not a receipt for the removed file', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: a row lock held by another connection' }, async () => {
+  const c = new FormClient(base);
+  const { draft, send } = await fillIn(c, 'henvendelse-eller-klage');
+  const before = await submissionCounts(t.database.db);
+  // The other tab's save without the file, not yet committed: "Send" reads the draft with the file.
+  const removal = await holdLocks(t.database.db, sql`update selfservice_draft set answers = answers - 'bilag' where id = ${draft}`);
+  const sending = c.post(send, { declaration: 'yes' });
+  await removal.waiters(1);
+  await removal.release();
+  const r = await sending;
+  assert.equal(r.status, 200, `no receipt: ${r.location ?? ''}`);
+  assert.match(r.text, /Dine svar er ændret i et andet vindue\. Tjek dem, og send igen\./);
+  assert.deepEqual(await submissionCounts(t.database.db), before);
+  // Sent again, as the page asks: without the file.
+  const again = await c.post(send, { declaration: 'yes' });
+  assert.match(again.location!, /\/kvittering$/);
+  const reference = /(SB-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await c.get(again.location!)).text)![1]!;
+  assert.equal((await service.submission(reference))?.answers.bilag, undefined);
+});
+
 test('the API: catalogue, definition, validation like the pages, idempotent submission', async () => {
   const list = (await (await fetch(`${base}/api/services`)).json()) as { services: { id: string; deepLink: string }[] };
   assert.ok(list.services.length >= 10);
