@@ -1,6 +1,6 @@
 // The contact registry's tables and every query against them.
 import { CompiledQuery, sql, type Generated, type Insertable, type RawBuilder, type Selectable } from 'kysely';
-import { configChanged, dialectOf, json, now, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { configChanged, dialectOf, json, lockInTransaction, now, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import { addDays, type Day } from '../../platform/calendar/days.ts';
 import type { AggregateKey, Channel, Contact, DailyAggregate, Direction, Kind, Resolution, Source, Topic } from './schema.ts';
 import type { ImportProblem } from './import/parse.ts';
@@ -442,13 +442,9 @@ export async function totalsByChannelKindTopic(db: Db, firstDay: Day, lastDay: D
 // ---------------------------------------------------------------------------
 // Import batches
 
-/**
- * Holds the imports of one source to one at a time until the transaction ends, across app nodes:
- * a PostgreSQL advisory lock, keyed by the schema too (installations may share a database).
- * SQLite's write transactions run one at a time already.
- */
-export async function lockImportSource(trx: Trx, source: string): Promise<void> {
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext('contacts.import'), hashtext(current_schema() || ':' || ${source}))`.execute(trx);
+/** Holds the imports of one source to one at a time until the transaction ends, across app nodes. */
+export function lockImportSource(trx: Trx, source: string): Promise<void> {
+  return lockInTransaction(trx, 'contacts.import', source);
 }
 
 export async function findBatchByHash(db: Db, source: string, hash: string): Promise<ImportBatch | undefined> {

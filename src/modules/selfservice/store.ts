@@ -1,6 +1,6 @@
 // The only file with the self-service module's queries.
 import { sql, type Generated, type QueryCreator, type Selectable } from 'kysely';
-import { dialectOf, json, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { dialectOf, json, lockInTransaction, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Answers } from './schema.ts';
 
 /** Who a service is filled in for: the case's party and the source of prefilled answers. */
@@ -248,7 +248,7 @@ export function submissionByReference(db: Db | Trx, reference: string): Promise<
  * transaction is serial already.
  */
 export async function countSubmissionsInTurn(trx: Trx, serviceId: string): Promise<number> {
-  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('selfservice.capacity'), hashtext(${serviceId}))`.execute(trx);
+  await lockInTransaction(trx, 'selfservice.capacity', serviceId);
   const row = await q(trx).selectFrom('selfservice_submission').select((eb) => eb.fn.countAll<number>().as('n')).where('service_id', '=', serviceId).executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Generated, type Insertable, type Migration } from 'kysely';
-import { createTestDatabase, type TestDatabase } from './testing.ts';
-import { columnTypes, json, migrateToLatest, type JsonColumn, type Timestamp } from './index.ts';
+import { createTestDatabase, holdLocks, type TestDatabase } from './testing.ts';
+import { columnTypes, json, lockInTransaction, migrateToLatest, type Db, type JsonColumn, type Timestamp } from './index.ts';
 
 type Tables = {
   sample: {
@@ -129,4 +129,33 @@ test('SQLite runs with WAL, synchronous=FULL and foreign keys', { skip: process.
   assert.equal(sync.rows[0]?.synchronous, 2); // 2 = FULL
   const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(database.db);
   assert.equal(fk.rows[0]?.foreign_keys, 1);
+});
+
+test('PostgreSQL: lockInTransaction holds the same scope and key to one transaction at a time, in this schema only', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: SQLite write transactions are serial already' }, async () => {
+  const other = await createTestDatabase();
+  const held = await holdLocks(database.db, (trx) => lockInTransaction(trx, 'test.scope', 'k'));
+  try {
+    // Another key, or the same key in another schema (another installation), does not wait (a wait fails after 2 s).
+    const withoutWaiting = (db: Db, key: string) =>
+      db.transaction().execute(async (trx) => {
+        await sql`set local lock_timeout = '2s'`.execute(trx);
+        await lockInTransaction(trx, 'test.scope', key);
+      });
+    await withoutWaiting(database.db, 'other-key');
+    await withoutWaiting(other.db, 'k');
+    // The same key waits for the holder's COMMIT.
+    const order: string[] = [];
+    const second = database.db.transaction().execute(async (trx) => {
+      await lockInTransaction(trx, 'test.scope', 'k');
+      order.push('second');
+    });
+    await held.waiters(1);
+    order.push('first commits');
+    await held.release();
+    await second;
+    assert.deepEqual(order, ['first commits', 'second']);
+  } finally {
+    await held.release();
+    await other.close();
+  }
 });

@@ -57,3 +57,15 @@ export function now(): Timestamp {
 export function toTimestamp(date: Date): Timestamp {
   return date.toISOString();
 }
+
+/**
+ * Makes the transactions that take this lock run their part one at a time, across app nodes, until
+ * each ends: a check and the write that depends on it (the last place of a course, the first import
+ * of a file). PostgreSQL: an advisory lock on `scope` and `key`, with the schema in the key, since
+ * installations (and test runs) may share a database. SQLite: nothing to do, its write transactions
+ * run one at a time already.
+ */
+export async function lockInTransaction(trx: AnyKysely, scope: string, key: string): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${scope}), hashtext(current_schema() || ':' || ${key}))`.execute(trx);
+}
