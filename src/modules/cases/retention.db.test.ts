@@ -91,6 +91,22 @@ test('retention deletes a closed case only after a confirmed hand-off or its top
   }
 });
 
+test('cases kept by a longer retention never hold up the due cases after them, however many there are', async () => {
+  const database = await createTestDatabase();
+  try {
+    const { db, dialect } = database;
+    await migrateToLatest(db, casesTestMigrations());
+    // A page of cases under '02' that '02.34' keeps for ten years, then one whose 100 days are over.
+    const kept = [await makeCase(db, { kle: '02.34.02' }), await makeCase(db, { kle: '02.34.02' })];
+    const due = await makeCase(db, { kle: '02.00.05' });
+    for (const c of [...kept, due]) await moveCase(db, dialect, c.reference, 'closed');
+    assert.deepEqual(await applyRetention(db, rules, days(101), kept.length), [{ reference: due.reference, why: 'retention' }]);
+    for (const c of kept) assert.ok(await findCaseByReference(db, c.reference));
+  } finally {
+    await database.close();
+  }
+});
+
 test('retention keeps a case reopened after it read its candidates', async () => {
   const database = await createTestDatabase();
   try {

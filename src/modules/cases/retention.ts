@@ -26,8 +26,12 @@ export function topicRetention(rules: RetentionRules, kle: string): number | und
 
 export type Deletion = { reference: string; why: 'handoff' | 'retention' };
 
-/** Deletes every case that may go; each in its own transaction with its audit entry. */
-export async function applyRetention(db: Db, rules: RetentionRules, at: Date = new Date()): Promise<Deletion[]> {
+/**
+ * Deletes every case that may go; each in its own transaction with its audit entry. The candidates
+ * are read `batch` at a time, in pages by id: a case kept back (by a longer retention, or reopened)
+ * is looked at once a run and never holds up the cases after it.
+ */
+export async function applyRetention(db: Db, rules: RetentionRules, at: Date = new Date(), batch = BATCH): Promise<Deletion[]> {
   const deleted: Deletion[] = [];
   const ago = (days: number) => toTimestamp(new Date(at.getTime() - days * DAY_MS));
   const remove = async (candidate: store.RetentionCandidate, why: Deletion['why'], due: store.Due) => {
@@ -50,21 +54,26 @@ export async function applyRetention(db: Db, rules: RetentionRules, at: Date = n
   };
 
   const handedOffBefore = ago(rules.handoffGraceDays);
-  for (;;) {
-    const batch = await store.findHandedOffBefore(db, handedOffBefore, BATCH);
-    for (const candidate of batch) await remove(candidate, 'handoff', { handedOffBefore });
-    if (batch.length < BATCH) break;
+  for await (const candidate of pagesById((after) => store.findHandedOffBefore(db, handedOffBefore, after, batch), batch)) {
+    await remove(candidate, 'handoff', { handedOffBefore });
   }
   for (const [prefix, days] of Object.entries(rules.topics)) {
     const before = ago(days);
     // A longer prefix with a longer retention keeps its cases.
     const closedBefore = (c: store.RetentionCandidate) => ago(topicRetention(rules, c.kle) ?? days);
-    for (;;) {
-      const batch = await store.findClosedOfTopicBefore(db, prefix, before, BATCH);
-      const due = batch.filter((c) => c.closed_at !== null && c.closed_at < closedBefore(c));
-      for (const candidate of due) await remove(candidate, 'retention', { closedBefore: closedBefore(candidate) });
-      if (batch.length < BATCH || due.length === 0) break;
+    for await (const candidate of pagesById((after) => store.findClosedOfTopicBefore(db, prefix, before, after, batch), batch)) {
+      if (candidate.closed_at !== null && candidate.closed_at < closedBefore(candidate)) await remove(candidate, 'retention', { closedBefore: closedBefore(candidate) });
     }
   }
   return deleted;
+}
+
+/** Every candidate `find` gives, read a page of `size` at a time, each page after the last id of the one before. */
+async function* pagesById(find: (afterId: number) => Promise<store.RetentionCandidate[]>, size: number): AsyncGenerator<store.RetentionCandidate> {
+  for (let after = 0; ; ) {
+    const page = await find(after);
+    yield* page;
+    if (page.length < size) return;
+    after = page.at(-1)!.id;
+  }
 }

@@ -636,17 +636,18 @@ export type Due = { handedOffBefore: Timestamp } | { closedBefore: Timestamp };
 const isDue = (due: Due) => (eb: ExpressionBuilder<CasesTables, 'cases'>) =>
   eb.and([eb('status', '=', 'closed'), 'handedOffBefore' in due ? eb('handoff_confirmed_at', '<', due.handedOffBefore) : eb('closed_at', '<', due.closedBefore)]);
 
-/** Closed cases whose hand-off to the ESDH was confirmed before `before`. */
-export async function findHandedOffBefore(db: Db, before: Timestamp, limit: number): Promise<RetentionCandidate[]> {
-  return q(db).selectFrom('cases').select(candidateColumns).where(isDue({ handedOffBefore: before })).orderBy('id').limit(limit).execute();
+/** Closed cases whose hand-off to the ESDH was confirmed before `before`: `limit` of them, by id, after `afterId`. */
+export async function findHandedOffBefore(db: Db, before: Timestamp, afterId: number, limit: number): Promise<RetentionCandidate[]> {
+  return q(db).selectFrom('cases').select(candidateColumns).where(isDue({ handedOffBefore: before })).where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
 
-/** Closed cases of a KLE topic (prefix) closed before `before`. */
-export async function findClosedOfTopicBefore(db: Db, klePrefix: string, before: Timestamp, limit: number): Promise<RetentionCandidate[]> {
+/** Closed cases of a KLE topic (prefix) closed before `before`: `limit` of them, by id, after `afterId`. */
+export async function findClosedOfTopicBefore(db: Db, klePrefix: string, before: Timestamp, afterId: number, limit: number): Promise<RetentionCandidate[]> {
   return q(db)
     .selectFrom('cases')
     .select(candidateColumns)
     .where(isDue({ closedBefore: before }))
+    .where('id', '>', afterId)
     .where((eb) => eb.or([eb('kle', '=', klePrefix), eb('kle', 'like', `${klePrefix}.%`)]))
     .orderBy('id')
     .limit(limit)
