@@ -1,6 +1,6 @@
 // The self-service pages. The routes are public: who may use a service is in its
-// definition (audience, assurance level), checked here per service; a draft is opened
-// only by its owner (logged in) or with its secret (cookie or resume link).
+// definition (audience, assurance level), checked here per service; a draft with an owner
+// is opened only by the owner's login, one without by its secret (cookie or resume link).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { AppContext, KanalApp } from '../../platform/module.ts';
@@ -17,8 +17,8 @@ import type { Answers, FileRef, ServiceDefinition, Step } from './schema.ts';
 import type { Draft, SelfService } from './service.ts';
 import { submissionCounts } from './store.ts';
 import { CataloguePage } from './views/catalogue-page.tsx';
-import { CheckPage, ExitPage, MessagePage, paths, ReceiptPage, ResumePage, StartPage, StepPage } from './views/pages.tsx';
-import { normaliseCpr } from '../../platform/auth/index.ts';
+import { CheckPage, ExitPage, MessagePage, NotYoursPage, paths, ReceiptPage, ResumePage, StartPage, StepPage } from './views/pages.tsx';
+import { authPaths, normaliseCpr } from '../../platform/auth/index.ts';
 import { applicantForAssisted, applicantFromLogin, csrfOf, loginKindsFor, loginOf, loginUrlFor, mayAssist, mayUse } from './identity.ts';
 import { copenhagenDay, longDay } from '../../platform/calendar/index.ts';
 
@@ -83,12 +83,23 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
   const https = config.publicUrl.startsWith('https://');
   const draftCookie = (draft: { id: string }) => `${COOKIE_PREFIX}${draft.id}`;
   const cookieOptions = (def: ServiceDefinition, draft: Draft) => ({
-    path: `/selvbetjening/${def.id}/${draft.id}`,
+    path: paths.draft(def.id, draft.id),
     httpOnly: true,
     sameSite: 'lax' as const,
     secure: https,
     expires: new Date(draft.expires_at),
   });
+  // The secret opens only drafts without an owner, so only they get the cookie. Older
+  // cookies of a login's drafts (and the counter's, once claimed) go at logout.
+  const keepSecret = (reply: FastifyReply, def: ServiceDefinition, draft: Draft, secret: string) => {
+    if (!draft.owner_subject) reply.setCookie(draftCookie(draft), secret, cookieOptions(def, draft));
+  };
+  app.cookiesOfLogin.push(async (login) =>
+    (await service.liveDraftsOf(login.subject)).map((draft) => ({ name: draftCookie(draft), path: paths.draft(draft.service_id, draft.id) })),
+  );
+  /** Login, then back to `returnTo`: the chooser, as an assisted draft's owner is an employee. */
+  const notYours = (request: FastifyRequest, reply: FastifyReply, returnTo: string) =>
+    reply.page(<NotYoursPage ctx={pageContext(request, config)} loginHref={`${authPaths.login}?${new URLSearchParams({ til: returnTo }).toString()}`} />, 403);
 
   function definition(id: string): ServiceDefinition {
     const def = catalogue.get(id);
@@ -106,6 +117,11 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     // Medbetjening at the counter: the citizen who logs in on the employee's draft becomes its owner.
     if (typeof opened === 'object' && opened.assisted && !opened.owner_subject && login && login.kind !== 'staff' && opened.service_id === def.id && mayUse(def, login)) {
       opened = await service.claimAssistedDraft(def, opened, { ...(await applicantFromLogin(ctx, request, login)), subject: login.subject });
+    }
+    if (opened === 'not-yours') {
+      // Back to this page after login; a form's POST comes back to the answers to check.
+      notYours(request, reply, request.method === 'GET' ? request.url : paths.step(def.id, params.draftId, CHECK_ANSWERS));
+      return undefined;
     }
     if (opened === 'gone' || opened === 'forbidden' || opened.service_id !== def.id) {
       reply.page(
@@ -227,7 +243,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     } else {
       started = await service.startDraft(def, { applicant: await applicantFromLogin(ctx, request, login) });
     }
-    reply.setCookie(draftCookie(started.draft), started.secret, cookieOptions(def, started.draft));
+    keepSecret(reply, def, started.draft, started.secret);
     return reply.redirect(paths.step(def.id, started.draft.id, started.draft.current_step), 303);
   });
 
@@ -238,7 +254,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const login = loginOf(request);
     if (!mayAssist(login)) return reply.redirect(paths.service(def.id), 303);
     const started = await service.startDraft(def, { assisted: true });
-    reply.setCookie(draftCookie(started.draft), started.secret, cookieOptions(def, started.draft));
+    keepSecret(reply, def, started.draft, started.secret);
     const kind = loginKindsFor(def)[0] ?? 'citizen';
     return reply.redirect(`${loginUrlFor(def, kind, paths.step(def.id, started.draft.id, started.draft.current_step))}`, 303);
   });
@@ -246,7 +262,9 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
   // ---- resume ------------------------------------------------------------------------------
 
   app.get('/selvbetjening/fortsaet/:draftId/:secret', { config: open, schema: { ...hidden, params: Type.Object({ draftId: Type.String({ pattern: '^[A-Za-z0-9_-]{12}$' }), secret: Type.String({ pattern: '^[A-Za-z0-9_-]{32}$' }) }) } }, async (request, reply) => {
-    const opened = await service.openDraft(request.params.draftId, { secret: request.params.secret });
+    const opened = await service.openDraft(request.params.draftId, { secret: request.params.secret, subject: loginOf(request)?.subject });
+    // A login's own draft: its drafts are listed on the catalogue page once logged in.
+    if (opened === 'not-yours') return notYours(request, reply, paths.catalogue);
     const def = typeof opened === 'object' ? catalogue.get(opened.service_id) : undefined;
     if (typeof opened !== 'object' || !def) {
       const t = selfServiceMessages[request.lang];
@@ -257,7 +275,7 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
         404,
       );
     }
-    reply.setCookie(draftCookie(opened), request.params.secret, cookieOptions(def, opened));
+    keepSecret(reply, def, opened, request.params.secret);
     // The secret never stays in the address bar, history or a Referer header.
     reply.header('referrer-policy', 'no-referrer');
     const target = opened.submission_reference ? paths.receipt(def.id, opened.id) : paths.step(def.id, opened.id, opened.current_step);
@@ -268,7 +286,8 @@ export function registerSelfServiceRoutes(app: KanalApp, ctx: AppContext, servic
     const found = await draftFor(request, reply);
     if (!found) return reply;
     const { def, draft } = found;
-    const secret = request.cookies[draftCookie(draft)];
+    // A login's draft has no resume link: the login finds it again.
+    const secret = draft.owner_subject ? undefined : request.cookies[draftCookie(draft)];
     const link = secret ? `${config.publicUrl}${paths.resume(draft.id, secret)}` : `${config.publicUrl}${paths.service(def.id)}`;
     return reply.page(
       <ResumePage

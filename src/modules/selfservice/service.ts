@@ -114,13 +114,15 @@ export function selfService(deps: SelfServiceDeps) {
   }
 
   /**
-   * The draft if this visitor may open it: its owner (logged in) or whoever holds its
-   * secret (the cookie or the resume link). 'gone' when deleted, expired or unknown.
+   * The draft if this visitor may open it. A draft with an owner opens for the owner's
+   * login alone ('not-yours' for anyone else, logged in or not): its secret outlives the
+   * login on a shared computer. A draft without one opens for whoever holds its secret
+   * (the cookie or the resume link). 'gone' when deleted, expired or unknown.
    */
-  async function openDraft(id: string, access: { secret?: string | undefined; subject?: string | undefined }): Promise<Draft | 'gone' | 'forbidden'> {
+  async function openDraft(id: string, access: { secret?: string | undefined; subject?: string | undefined }): Promise<Draft | 'gone' | 'forbidden' | 'not-yours'> {
     const draft = await store.findDraft(db, id);
     if (!draft || (draft.expires_at <= at() && !draft.submission_reference)) return 'gone';
-    if (access.subject && draft.owner_subject === access.subject) return draft;
+    if (draft.owner_subject) return draft.owner_subject === access.subject ? draft : 'not-yours';
     if (access.secret) {
       const a = Buffer.from(hash(access.secret));
       const b = Buffer.from(draft.secret_hash);
@@ -509,6 +511,7 @@ export function selfService(deps: SelfServiceDeps) {
     deleteExpiredDrafts,
     deleteAbandonedUploads,
     draftsOf: (subject: string) => store.draftsOf(db, subject, at()),
+    liveDraftsOf: (subject: string) => store.liveDraftsOf(db, subject, at()),
     submission: (reference: string) => store.submissionByReference(db, reference),
     attachment: (id: string) => store.findAttachment(db, id),
     readFile: (key: string) => deps.files.get(key),

@@ -3,7 +3,9 @@
 // completions, abandonment — abandoned then completed counts as completed only), closed to
 // citizens; and medbetjening started by a front-desk employee in both ways (the citizen logs
 // in at the counter; the employee looks the citizen up with a purpose, audited, no CPR in
-// URLs or logs), with the case and the contact marked assisted. SQLite and PostgreSQL.
+// URLs or logs), with the case and the contact marked assisted. A login's draft and receipt
+// open for that login alone (not after logout, not for another citizen), and logout clears
+// the draft cookies. SQLite and PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -219,4 +221,84 @@ test('medbetjening: the citizen logs in at the counter on the employee\'s draft,
   assert.deepEqual(contact, { assisted: true, channel: 'self_service' });
   // The citizen finds the sent application's case on Mit overblik.
   assert.match((await counter.get('/mit-overblik')).body, new RegExp(created.reference));
+});
+
+const draftCookies = (client: HttpClient) => [...client.cookies.keys()].filter((name) => name.startsWith('kanal_kladde_'));
+
+async function logOut(client: HttpClient): Promise<Response> {
+  const page = await client.get('/selvbetjening');
+  const r = await client.send('POST', '/log-af', { form: { _csrf: hiddenField(page.body, '_csrf') } });
+  assert.equal(r.status, 303);
+  return r;
+}
+
+/** The "log in as the person who started it" page, with nothing of the draft on it; returns where its login returns to. */
+async function notYours(client: HttpClient, path: string, secrets: RegExp): Promise<string> {
+  const r = await client.send('GET', path);
+  const body = await r.text();
+  assert.equal(r.status, 403, `${path}: ${r.status}`);
+  assert.match(body, /Log ind for at se svarene/);
+  assert.doesNotMatch(body, secrets);
+  const login = /href="(\/log-ind\?til=[^"]+)"/.exec(body)?.[1];
+  assert.ok(login, 'a login link');
+  return new URL(login.replaceAll('&amp;', '&'), t.baseUrl).searchParams.get('til')!;
+}
+
+test("a citizen's draft opens for her login alone: not after logout, not for another citizen, not with its cookie", async () => {
+  at(30 * 60);
+  const browser = new HttpClient(t.baseUrl);
+  await logInAs(browser, 'citizen', 'borger-mette-larsen');
+  const first = await start(browser, 'fritagelse-for-digital-post');
+  const you = first.replace(/\/grund$/, '/dig');
+  const mette = /Mette|0909833142|090983|Herstedvang/;
+  assert.match((await browser.get(you)).body, mette);
+
+  await logOut(browser);
+  assert.deepEqual(draftCookies(browser), [], 'no draft cookie is left in the browser');
+  assert.equal(await notYours(browser, you, mette), you, 'the login returns to the draft');
+  await logInAs(browser, 'citizen', 'borger-jens-nielsen');
+  await notYours(browser, you, mette);
+  await notYours(browser, first.replace(/\/grund$/, '/gem'), mette);
+  const page = await browser.get('/selvbetjening');
+  const posted = await browser.send('POST', first, { form: { _csrf: hiddenField(page.body, '_csrf'), _action: 'next' } });
+  assert.equal(posted.status, 403, 'nor can another citizen answer on it');
+
+  await logOut(browser);
+  const back = await logInAs(browser, 'citizen', 'borger-mette-larsen', { returnTo: you });
+  assert.equal(new URL(back.url).pathname, you);
+  assert.match(back.body, mette, 'her login opens it again');
+});
+
+test("a citizen's receipt and its PDF: for her login alone", async () => {
+  at(31 * 60);
+  const browser = new HttpClient(t.baseUrl);
+  await logInAs(browser, 'citizen', 'borger-fatima-hassan');
+  const receipt = await send(browser, await answer(browser, await start(browser, 'it-kursus'), itSteps()));
+  assert.equal((await browser.send('GET', `${receipt}.pdf`)).status, 200);
+  await logOut(browser);
+  await notYours(browser, receipt, /SB-|Fatima/);
+  await notYours(browser, `${receipt}.pdf`, /SB-|Fatima/);
+  await logInAs(browser, 'citizen', 'borger-fatima-hassan');
+  assert.match((await browser.get(receipt)).body, /SB-/);
+});
+
+test('medbetjening at the counter: once claimed, the draft is the citizen\'s; logout clears its cookie', async () => {
+  at(32 * 60);
+  const counter = new HttpClient(t.baseUrl);
+  await logInAs(counter, 'staff', 'medarbejder-borgerservice-frontdesk');
+  const startPage = await counter.get('/selvbetjening/it-kursus');
+  const handed = await counter.send('POST', '/selvbetjening/it-kursus/skranke', { form: { _csrf: hiddenField(startPage.body, '_csrf') } });
+  const first = new URL(handed.headers.get('location')!, t.baseUrl).searchParams.get('til')!;
+  const [cookie] = draftCookies(counter);
+  assert.ok(cookie, 'the unclaimed draft opens with its cookie');
+  await logInAs(counter, 'citizen', 'borger-fatima-hassan', { returnTo: first });
+  const contactStep = await answer(counter, first, itSteps().slice(0, 1));
+  assert.match((await counter.get(contactStep)).body, /value="Fatima Hassan"/);
+
+  const loggedOut = await logOut(counter);
+  const cleared = loggedOut.headers.getSetCookie().find((c) => c.startsWith(`${cookie}=`));
+  assert.ok(cleared, 'logout clears the draft cookie');
+  assert.match(cleared, new RegExp(`Path=${first.replace(/\/kursus$/, '')}(;|$)`), 'at its path, where the browser keeps it');
+  assert.deepEqual(draftCookies(counter), []);
+  await notYours(counter, contactStep, /Fatima/);
 });

@@ -158,6 +158,11 @@ export function draftsOf(db: Db, ownerSubject: string, now: Timestamp): Promise<
     .execute();
 }
 
+/** The live drafts of a logged-in person, sent ones too (their pages include the receipt). */
+export function liveDraftsOf(db: Db, ownerSubject: string, now: Timestamp): Promise<Pick<DraftRow, 'id' | 'service_id'>[]> {
+  return q(db).selectFrom('selfservice_draft').select(['id', 'service_id']).where('owner_subject', '=', ownerSubject).where('expires_at', '>', now).execute();
+}
+
 export function expiredDraftIds(db: Db, now: Timestamp, limit: number): Promise<string[]> {
   return q(db)
     .selectFrom('selfservice_draft')

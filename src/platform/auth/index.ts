@@ -16,7 +16,7 @@ export { departments, departmentById, type Department } from './departments.ts';
 export { cleanupExpiredSessions } from './sessions.ts';
 export { staffNav } from './staff-nav.ts';
 export { authPaths } from './paths.ts';
-export { authPlugin, accessPolicyOptions } from './plugin.ts';
+export { authPlugin, accessPolicyOptions, type CookiesOfLogin } from './plugin.ts';
 
 export const authModule: KanalModule = {
   name: 'auth',

@@ -24,7 +24,14 @@ declare module 'fastify' {
     /** The CSRF token every form and page-made API call on this page must send back (`_csrf` or `x-csrf-token`). */
     csrfToken(): string;
   }
+  interface FastifyInstance {
+    /** Modules add the cookies they set for a login's own things; logout clears them. */
+    cookiesOfLogin: CookiesOfLogin[];
+  }
 }
+
+/** A module's cookies that belong to this login (by name and path: a cookie is cleared with its path). */
+export type CookiesOfLogin = (identity: Identity) => Promise<{ name: string; path: string }[]>;
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MINUTE = 60_000;
@@ -63,6 +70,7 @@ export const authPlugin = fp(
     const names = cookieNames(config);
     const { rateLimit } = config.auth;
 
+    app.decorate('cookiesOfLogin', [] as CookiesOfLogin[]);
     app.decorateRequest('identity', undefined);
     app.decorateRequest('authSession', undefined);
     app.decorateRequest('sessionExpired', false);

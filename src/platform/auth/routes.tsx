@@ -90,6 +90,9 @@ export function registerAuthRoutes(app: KanalApp, ctx: AppContext): void {
     clearSessionCookie(reply, config);
     const session = request.authSession;
     if (!session) return reply.redirect(authPaths.loggedOut, 303);
+    for (const cookiesOf of app.cookiesOfLogin) {
+      for (const cookie of await cookiesOf(session.identity)) reply.clearCookie(cookie.name, cookieOptions(config, { path: cookie.path }));
+    }
     const next = await logout(db, config, oidc, session, loggedOutUrl, request.id);
     request.log.info({ kind: session.identity.kind }, 'logged out');
     return reply.redirect(next, 303);

@@ -12,6 +12,7 @@ export const paths = {
   service: (id: string) => `/selvbetjening/${id}`,
   start: (id: string) => `/selvbetjening/${id}/start`,
   counter: (id: string) => `/selvbetjening/${id}/skranke`,
+  draft: (id: string, draft: string) => `/selvbetjening/${id}/${draft}`,
   step: (id: string, draft: string, step: string) => `/selvbetjening/${id}/${draft}/${step}`,
   exit: (id: string, draft: string, exit: string) => `/selvbetjening/${id}/${draft}/udgang/${exit}`,
   send: (id: string, draft: string) => `/selvbetjening/${id}/${draft}/send`,
@@ -325,6 +326,17 @@ export function MessagePage({ ctx, title, children }: { ctx: PageContext; title:
       <h1>{title}</h1>
       {children}
     </CitizenLayout>
+  );
+}
+
+/** A draft that belongs to another login (or to a login that has ended): nothing of it is shown. */
+export function NotYoursPage({ ctx, loginHref }: { ctx: PageContext; loginHref: string }) {
+  const t = selfServiceMessages[ctx.lang];
+  return (
+    <MessagePage ctx={ctx} title={t.draftNotYours}>
+      <p>{t.draftNotYoursLead}</p>
+      <Button href={loginHref}>{t.logIn}</Button>
+    </MessagePage>
   );
 }
 
