@@ -2,11 +2,13 @@
 // answers as a JSON part and file parts by field id. An accepted file reaches the submission
 // and the case; a file of the wrong type (by content, whatever its name says) and a file over
 // the field's limit are 400s that name the field and store nothing; a retry with the same
-// Idempotency-Key gives the first submission back and stores no second copy. SQLite and PostgreSQL.
+// Idempotency-Key gives the first submission back and stores no second copy. The route takes
+// no CSRF token, so a citizen's session cookie on it (a plain form can post multipart) is
+// ignored: the submission is anonymous. SQLite and PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
+import { HttpClient, logInAs, startListeningTestApp, type ListeningTestApp } from '../../../test/helpers/http-client.ts';
 import { getCase } from '../cases/index.ts';
 import { selfServiceOf, type SelfService } from './index.ts';
 import { complaintAnswers, PDF, PNG } from './testing.ts';
@@ -21,11 +23,11 @@ after(() => t.close());
 
 const answers = complaintAnswers;
 
-function submit(key: string, files: { name: string; bytes: Buffer; type?: string }[], field = 'bilag'): Promise<Response> {
+function submit(key: string, files: { name: string; bytes: Buffer; type?: string }[], field = 'bilag', cookie?: string): Promise<Response> {
   const form = new FormData();
   form.append('answers', JSON.stringify(answers));
   for (const f of files) form.append(field, new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name);
-  return fetch(`${t.baseUrl}/api/services/henvendelse-eller-klage/submissions`, { method: 'POST', headers: { 'idempotency-key': key }, body: form });
+  return fetch(`${t.baseUrl}/api/services/henvendelse-eller-klage/submissions`, { method: 'POST', headers: { 'idempotency-key': key, ...(cookie && { cookie }) }, body: form });
 }
 
 const attachments = async () => Number((await sql<{ n: number | string }>`select count(*) as n from selfservice_attachment`.execute(t.database.db)).rows[0]?.n);
@@ -78,6 +80,17 @@ test('a file over the field\'s size limit is refused and nothing is stored', asy
   assert.match(text, /stor\.png/);
   assert.match(text, /10 MB/);
   assert.deepEqual({ attachments: await attachments(), submissions: await submissions() }, before);
+});
+
+test("multipart with a citizen's session cookie and no CSRF token: the submission is not in her name", async () => {
+  const browser = new HttpClient(t.baseUrl);
+  await logInAs(browser, 'citizen', 'borger-mette-larsen');
+  const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const r = await submit('api-session-0001', [], 'bilag', cookie);
+  assert.equal(r.status, 201, await r.clone().text());
+  const created = await getCase(t.database.db, ((await r.json()) as { caseReference: string }).caseReference);
+  assert.ok(created);
+  assert.doesNotMatch(JSON.stringify(created), /0909833142|Mette|Larsen/, 'no party, name or CPR from the session');
 });
 
 test('file parts by a field that is not a file field, and files inside the JSON, are refused', async () => {

@@ -1,10 +1,10 @@
 // The JSON API: the catalogue, one definition, and submissions with the same checks as
 // the pages and an Idempotency-Key, documented in OpenAPI from the TypeBox schemas.
 import type { AppContext, KanalApp } from '../../platform/module.ts';
-import { notFound, unauthenticated, validationFailed } from '../../platform/http/errors.ts';
+import { forbidden, notFound, validationFailed } from '../../platform/http/errors.ts';
 import type { Upload } from './attachments.ts';
 import { splitBody } from './routes.tsx';
-import { applicantFromLogin, loginOf, mayUse } from './identity.ts';
+import { mayUse } from './identity.ts';
 import { ServiceDefinitionResponse, ServiceIdParams, ServiceList, SubmissionBody, SubmissionHeaders, SubmissionReceipt, type ServiceDefinition } from './schema.ts';
 import type { SelfService } from './service.ts';
 import type { SubmissionRow } from './store.ts';
@@ -63,14 +63,14 @@ export function registerSelfServiceApi(app: KanalApp, ctx: AppContext, service: 
   app.post(
     '/api/services/:id/submissions',
     {
-      // An API client has no page to take a CSRF token from. Session cookies are SameSite=Lax,
-      // so a cross-site request (a form can send multipart) carries no login: it can do no
-      // more than any anonymous client.
+      // An API client has no page to take a CSRF token from, so the route takes none, and a
+      // plain HTML form can post here (multipart): it must not act on a browser session's
+      // login. API submissions are anonymous, whatever cookies come with them.
       config: { ...open, csrf: 'exempt', multipart: true },
       schema: {
         summary: 'Submit a self-service',
         description:
-          'Checked exactly like the pages. The same Idempotency-Key always returns the first submission (200 with replayed=true) and never makes a second case. ' +
+          'Anonymous: only services open without a login (403 for the others; they are filled in on their pages). Checked exactly like the pages. The same Idempotency-Key always returns the first submission (200 with replayed=true) and never makes a second case. ' +
           'Without files: application/json {"answers": {...}}. With files: multipart/form-data with a part "answers" holding the same JSON text and one part per file, named by the file field\'s id ' +
           '(repeat the name for several files). Files get the pages\' checks: type by content (image, PDF), the field\'s size and count limits, the virus scan; a rejected file is a 400 naming the field.',
         tags,
@@ -84,10 +84,9 @@ export function registerSelfServiceApi(app: KanalApp, ctx: AppContext, service: 
     async (request, reply) => {
       const def = service.catalogue.get(request.params.id);
       if (!def) throw notFound('There is no self-service with this id.');
-      const login = loginOf(request);
-      if (!mayUse(def, login)) throw unauthenticated();
+      if (!mayUse(def, undefined)) throw forbidden('This service needs a login: it is filled in on its pages.');
       const { answers, uploads } = answersAndFiles(request.body);
-      const { submission, replayed } = await service.submitJson(def, answers, request.headers['idempotency-key'], await applicantFromLogin(ctx, request, login), request.lang, uploads);
+      const { submission, replayed } = await service.submitJson(def, answers, request.headers['idempotency-key'], {}, request.lang, uploads);
       return reply.code(replayed ? 200 : 201).send(receipt(submission, replayed));
     },
   );
