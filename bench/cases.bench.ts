@@ -175,6 +175,8 @@ async function benchDatabase(label: string, database: Database, filled = false):
 
   const department = 'miljoe-teknik';
   const viewer = `${department}-worker-3`;
+  // The overview as Miljø og Teknik sees it: Social og Sundhed's cases left out.
+  const closed = ['social-sundhed'];
   const inboxes: [string, InboxFilter][] = [
     ['open cases by deadline (the default)', {}],
     ['received only, by deadline', { status: 'received' }],
@@ -190,8 +192,8 @@ async function benchDatabase(label: string, database: Database, filled = false):
     await measure(`inbox: ${name} (page, total, counts)`, () => departmentInbox(database.db, department, viewer, filter, TODAY));
   }
   const sample = makeRow(123_456, random(7));
-  await measure('citizen overview: cases of one person (CPR)', () => store.findCasesForParty(database.db, { cpr: sample.party_cpr }, 200));
-  await measure('citizen overview: people by name ("mette ha")', () => store.findPartiesByName(database.db, 'mette ha', 20));
+  await measure('citizen overview: cases of one person (CPR)', () => store.findCasesForParty(database.db, { cpr: sample.party_cpr }, 200, closed));
+  await measure('citizen overview: people by name ("mette ha")', () => store.findPartiesByName(database.db, 'mette ha', 20, closed));
   await measure('case by reference', () => store.findCaseByReference(database.db, sample.reference));
 
   console.log('\nQuery plans');
@@ -201,8 +203,8 @@ async function benchDatabase(label: string, database: Database, filled = false):
   await plan(database, 'inbox page: all statuses, newest first', store.inboxPageQuery(database.db, inboxQuery(department, viewer, { status: 'all', sort: 'received_newest' }, TODAY)));
   await plan(database, 'inbox page: overdue', store.inboxPageQuery(database.db, inboxQuery(department, viewer, { overdue: true }, TODAY)));
   await plan(database, 'counts per status', store.statusCountsQuery(database.db, department));
-  await plan(database, 'cases of one person', store.casesForPartyQuery(database.db, { cpr: sample.party_cpr }, 200));
-  await plan(database, 'people by name', store.partiesByNameQuery(database.db, 'mette ha', 20));
+  await plan(database, 'cases of one person', store.casesForPartyQuery(database.db, { cpr: sample.party_cpr }, 200, closed));
+  await plan(database, 'people by name', store.partiesByNameQuery(database.db, 'mette ha', 20, closed));
 }
 
 export async function run(): Promise<void> {

@@ -23,6 +23,8 @@ export type OverviewCase = {
 };
 
 export type CitizenOverview = {
+  /** The party's name on the newest case shown; undefined when the viewer may see none. */
+  name: string | undefined;
   cases: OverviewCase[];
   /** Sensitive departments the viewer may not look into: "contact <department>". */
   contactOnly: OverviewDepartment[];
@@ -30,23 +32,31 @@ export type CitizenOverview = {
 
 const SHOWN = 100;
 
-export async function citizenOverview(db: Db | Trx, party: store.PartyKey, viewer: { department: string }, departments: readonly OverviewDepartment[], today: Day): Promise<CitizenOverview> {
-  const byId = new Map(departments.map((d) => [d.id, d]));
-  const mayLookInto = (d: OverviewDepartment) => !d.sensitive || d.id === viewer.department;
-  const rows = await store.findCasesForParty(db, party, SHOWN);
-  const day = deadlineDay(calendar, today);
-  const cases = rows.flatMap((c): OverviewCase[] => {
-    const department = byId.get(c.department) ?? { id: c.department, name: c.department, sensitive: false };
-    if (!mayLookInto(department)) return [];
-    const clock = { deadline: c.deadline, pausedAt: c.deadlinePausedAt === null ? null : new Date(c.deadlinePausedAt) };
-    return [{ reference: c.reference, title: c.title, status: c.status, deadline: c.deadline, deadlineState: deadlineState(clock, c.status, day), department, assigneeName: c.assignee?.name ?? null, receivedAt: c.receivedAt }];
-  });
-  return { cases, contactOnly: departments.filter((d) => !mayLookInto(d)) };
+/** Whether the viewer may see that a department's cases exist: not in a sensitive department but the own. */
+export function mayLookInto(viewer: { department: string }, department: OverviewDepartment): boolean {
+  return !department.sensitive || department.id === viewer.department;
 }
 
-/** People with cases whose name starts with the text typed (at least 2 letters). */
-export async function findPeopleByName(db: Db, typed: string): Promise<{ cpr: string; name: string }[]> {
+// Sensitive departments other than the viewer's. Their cases are left out in the query itself, so
+// a person known only there is "not found", like one without any case.
+const closedTo = (viewer: { department: string }, departments: readonly OverviewDepartment[]) => departments.filter((d) => !mayLookInto(viewer, d));
+
+export async function citizenOverview(db: Db | Trx, party: store.PartyKey, viewer: { department: string }, departments: readonly OverviewDepartment[], today: Day): Promise<CitizenOverview> {
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const contactOnly = closedTo(viewer, departments);
+  const rows = await store.findCasesForParty(db, party, SHOWN, contactOnly.map((d) => d.id));
+  const day = deadlineDay(calendar, today);
+  const cases = rows.map((c): OverviewCase => {
+    const department = byId.get(c.department) ?? { id: c.department, name: c.department, sensitive: false };
+    const clock = { deadline: c.deadline, pausedAt: c.deadlinePausedAt === null ? null : new Date(c.deadlinePausedAt) };
+    return { reference: c.reference, title: c.title, status: c.status, deadline: c.deadline, deadlineState: deadlineState(clock, c.status, day), department, assigneeName: c.assignee?.name ?? null, receivedAt: c.receivedAt };
+  });
+  return { name: rows[0]?.party.name, cases, contactOnly };
+}
+
+/** People with cases the viewer may see whose name starts with the text typed (at least 2 letters). */
+export async function findPeopleByName(db: Db, typed: string, viewer: { department: string }, departments: readonly OverviewDepartment[]): Promise<{ cpr: string; name: string }[]> {
   const key = nameKey(typed);
   if (key.length < 2) return [];
-  return store.findPartiesByName(db, key, 20);
+  return store.findPartiesByName(db, key, 20, closedTo(viewer, departments).map((d) => d.id));
 }

@@ -181,6 +181,39 @@ test('citizen overview: purpose required, sensitive departments only as "Kontakt
   assert.ok((await auditRows('case.overview.search')).some((l) => l.purpose === 'Borgeren ringer'));
 });
 
+test('citizen overview: a person whose only case is in a sensitive department is "not found" for other departments, by name and by CPR', async () => {
+  const karla = await makeCase(t.database.db, { title: 'Misbrugsbehandling', department: 'social-sundhed', kle: '27.24.00', party: { kind: 'person', cpr: '0101701234', name: 'Karla Skjult' } });
+  const frontdesk = await staff('medarbejder-borgerservice-frontdesk');
+  const csrf = hiddenField((await frontdesk.get('/borgeroverblik')).body, '_csrf');
+  // The page's content apart from the search term and the form token.
+  const look = async (search: string) => {
+    const page = await frontdesk.post('/borgeroverblik', { _csrf: csrf, search, purpose: 'Borgeren ringer' });
+    assert.equal(page.status, 200);
+    return /<main[\s\S]*<\/main>/.exec(page.body)![0].replaceAll(search, '<search>').replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf"');
+  };
+  assert.equal(await look('karla sk'), await look('ukendt pe'));
+  const byCprHidden = await look('0101701234');
+  assert.equal(byCprHidden, await look('0202801234'));
+  assert.ok(!byCprHidden.includes('Karla') && byCprHidden.includes('Ingen sager fundet.'));
+
+  const social = await staff('medarbejder-social-sundhed-caseworker');
+  const socialCsrf = hiddenField((await social.get('/borgeroverblik')).body, '_csrf');
+  const byName = await social.post('/borgeroverblik', { _csrf: socialCsrf, search: 'karla sk', purpose: 'Opfølgning' });
+  assert.ok(byName.body.includes('Karla Skjult, 010170-xxxx'));
+  const byCpr = await social.post('/borgeroverblik', { _csrf: socialCsrf, search: '0101701234', purpose: 'Opfølgning' });
+  assert.ok(byCpr.body.includes(karla.reference) && byCpr.body.includes('Karla Skjult'));
+
+  // Every look-up is still audited with its purpose; the front desk's as what it was shown.
+  const looks = (await auditRows('case.overview')).filter((l) => l.subject_cpr === '0101701234');
+  assert.deepEqual(
+    looks.map((l) => [l.purpose, l.outcome]),
+    [
+      ['Borgeren ringer', 'not_found'],
+      ['Opfølgning', 'success'],
+    ],
+  );
+});
+
 test('transfer with a reason moves the case to the other inbox and is counted', async () => {
   const c = await makeCase(t.database.db, { title: 'Forkert forvaltning' });
   const worker = await staff('medarbejder-miljoe-teknik-caseworker');

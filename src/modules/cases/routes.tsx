@@ -11,7 +11,7 @@ import { casesMessages } from './messages.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 import { departmentInbox, type InboxFilter } from './inbox.ts';
-import { citizenOverview, findPeopleByName, type OverviewDepartment } from './overview.ts';
+import { citizenOverview, findPeopleByName, mayLookInto, type OverviewDepartment } from './overview.ts';
 import { deadlineDay, deadlineState } from './deadline.ts';
 import { manualTransitionsFrom, transferableStatuses, findTransition } from './status.ts';
 import { renderLetterPdf } from './pdf.ts';
@@ -311,12 +311,12 @@ export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promis
       if (errors.length > 0) return reply.page(<OverviewPage {...base} errors={errors} />, 400);
 
       const departments = allDepartments();
+      const viewer = { department: identity.department.id };
       const showParty = async (party: store.PartyKey) =>
         db.transaction().execute(async (trx) => {
-          const overview = await citizenOverview(trx, party, { department: identity.department.id }, departments, service.today());
-          const cases = await store.findCasesForParty(trx, party, 1);
-          await record(trx, { actor: identity, action: 'case.overview', subject: party, purpose, requestId: request.id, outcome: cases.length > 0 ? 'success' : 'not_found', details: { shown: overview.cases.length } });
-          return { overview, name: cases[0]?.party.name };
+          const overview = await citizenOverview(trx, party, viewer, departments, service.today());
+          await record(trx, { actor: identity, action: 'case.overview', subject: party, purpose, requestId: request.id, outcome: overview.cases.length > 0 ? 'success' : 'not_found', details: { shown: overview.cases.length } });
+          return overview;
         });
 
       const reference = /^\s*\d{4}\s*-\s*\d{1,9}\s*$/.test(search) ? normaliseReference(search) : undefined;
@@ -327,18 +327,18 @@ export async function registerCaseRoutes(app: KanalApp, ctx: AppContext): Promis
         const c = await store.findCaseByReference(db, reference);
         const department = departments.find((d) => d.id === c?.department);
         // A case in a sensitive department is "not found", exactly like one that does not exist.
-        if (c && !(department?.sensitive && department.id !== identity.department.id)) party = subjectOf(c);
+        if (c && (!department || mayLookInto(viewer, department))) party = subjectOf(c);
         else {
           await db.transaction().execute((trx) => record(trx, { actor: identity, action: 'case.overview', purpose, requestId: request.id, outcome: 'not_found', details: { reference } }));
           return reply.page(<OverviewPage {...base} notFound />);
         }
       }
       if (party) {
-        const { overview, name } = await showParty(party);
-        if (name === undefined) return reply.page(<OverviewPage {...base} notFound result={{ name: search, overview }} />);
-        return reply.page(<OverviewPage {...base} result={{ name, overview }} />);
+        const overview = await showParty(party);
+        if (overview.name === undefined) return reply.page(<OverviewPage {...base} notFound result={{ name: search, overview }} />);
+        return reply.page(<OverviewPage {...base} result={{ name: overview.name, overview }} />);
       }
-      const people = await findPeopleByName(db, search);
+      const people = await findPeopleByName(db, search, viewer, departments);
       await db.transaction().execute((trx) => record(trx, { actor: identity, action: 'case.overview.search', purpose, requestId: request.id, outcome: people.length > 0 ? 'success' : 'not_found', details: { found: people.length } }));
       return reply.page(<OverviewPage {...base} people={people} notFound={people.length === 0} />);
     },

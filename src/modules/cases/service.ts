@@ -265,7 +265,7 @@ export type PartyKey = store.PartyKey;
 
 /** A citizen's or business's cases, newest first (for "Mit overblik" and other modules). */
 export async function listCasesForParty(db: Db | Trx, party: PartyKey, limit = 200): Promise<CaseRecord[]> {
-  return store.findCasesForParty(db, party, limit);
+  return store.findCasesForParty(db, party, limit, []);
 }
 
 export async function getCase(db: Db | Trx, reference: string): Promise<CaseRecord | undefined> {

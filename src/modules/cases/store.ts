@@ -258,32 +258,35 @@ export async function updateCase(trx: Trx, id: number, change: CaseChange, at: T
 
 export type PartyKey = { cpr: string } | { cvr: string };
 
-export function casesForPartyQuery(db: Db | Trx, party: PartyKey, limit: number) {
+export function casesForPartyQuery(db: Db | Trx, party: PartyKey, limit: number, exceptDepartments: readonly string[]) {
   let query = q(db).selectFrom('cases').selectAll();
   query = 'cpr' in party ? query.where('party_cpr', '=', party.cpr) : query.where('party_cvr', '=', party.cvr);
+  if (exceptDepartments.length > 0) query = query.where('department', 'not in', exceptDepartments);
   return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit);
 }
 
-export async function findCasesForParty(db: Db | Trx, party: PartyKey, limit: number): Promise<CaseRecord[]> {
-  return (await casesForPartyQuery(db, party, limit).execute()).map(toCase);
+export async function findCasesForParty(db: Db | Trx, party: PartyKey, limit: number, exceptDepartments: readonly string[]): Promise<CaseRecord[]> {
+  return (await casesForPartyQuery(db, party, limit, exceptDepartments).execute()).map(toCase);
 }
 
-/** Distinct people whose name starts with `prefix` (a name key), for the citizen overview. */
-export function partiesByNameQuery(db: Db, prefix: string, limit: number) {
-  return q(db)
+/** Distinct people whose name starts with `prefix` (a name key) on a case outside `exceptDepartments`, for the citizen overview. */
+export function partiesByNameQuery(db: Db, prefix: string, limit: number, exceptDepartments: readonly string[]) {
+  let query = q(db)
     .selectFrom('cases')
     .select(['party_cpr', 'party_name'])
     .where('party_name_key', '>=', prefix)
     .where('party_name_key', '<', `${prefix}\uffff`)
-    .where('party_cpr', 'is not', null)
+    .where('party_cpr', 'is not', null);
+  if (exceptDepartments.length > 0) query = query.where('department', 'not in', exceptDepartments);
+  return query
     .groupBy(['party_name_key', 'party_cpr', 'party_name'])
     .orderBy('party_name_key')
     .orderBy('party_cpr')
     .limit(limit);
 }
 
-export async function findPartiesByName(db: Db, prefix: string, limit: number): Promise<{ cpr: string; name: string }[]> {
-  const rows = await partiesByNameQuery(db, prefix, limit).execute();
+export async function findPartiesByName(db: Db, prefix: string, limit: number, exceptDepartments: readonly string[]): Promise<{ cpr: string; name: string }[]> {
+  const rows = await partiesByNameQuery(db, prefix, limit, exceptDepartments).execute();
   return rows.map((r) => ({ cpr: r.party_cpr!, name: r.party_name }));
 }
 
