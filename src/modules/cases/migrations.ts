@@ -207,10 +207,17 @@ async function referenceSequences(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/** The name search leaves out the departments a viewer may not see: its covering index holds the department too. */
+async function partyNameWithDepartment(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('cases_party_name_department').on('cases').columns(['party_name_key', 'party_cpr', 'party_name', 'department']).execute();
+  await db.schema.dropIndex('cases_party_name').execute();
+}
+
 export const casesMigrations: Record<string, Migration> = {
   'cases-20261127-tables': { up: createTables },
   // Named to sort after the tables it reads (migrations of a day run in name order).
   'cases-20261127-year-sequences': { up: referenceSequences },
   // PostgreSQL: every node keeps the active webhooks in memory (store.activeWebhooks) until this tells it of a change.
   'cases-20261127-webhooks-notify': { up: (db) => notifyConfigChanges(db, 'case_webhooks') },
+  'cases-20261128-party-name-department': { up: partyNameWithDepartment },
 };
