@@ -62,7 +62,13 @@ test('resume after logout: two steps with an upload, log out, log in, find the d
     await page.getByRole('button', { name: 'Fortsæt', exact: true }).click();
   }
   await page.waitForURL(/\/kontakt$/);
+  const draftUrl = new URL(page.url()).pathname;
   await logOut(page);
+  // Logged out, the same browser gets a page that says to log in, and nothing of the answers.
+  await page.goto(draftUrl);
+  await assertGoodPage(page);
+  assert.equal(await page.locator('h1').innerText(), 'Log ind for at se svarene');
+  assert.doesNotMatch(await page.locator('main').innerText(), /operationen|erklaering/);
   // Nothing but the login opens the draft again: no cookie, no resume link.
   await page.context().clearCookies();
 
