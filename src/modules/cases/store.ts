@@ -1,6 +1,6 @@
 // The only file that queries the cases module's tables.
 import { sql, type ExpressionBuilder, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { configChanged, dialectOf, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { configChanged, dialectOf, lockingRows, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Day } from '../../platform/calendar/index.ts';
 import { caseStatuses, type CaseStatus } from './status.ts';
 import type { Actor, Attachment, CaseRecord, Decision, Letter, Party, Priority, Submission, TimelineEntry, TimelineKind } from './schema.ts';
@@ -663,9 +663,8 @@ export async function findClosedOfTopicBefore(db: Db, klePrefix: string, before:
  * row; this waits for it and then reads the row as it left it.
  */
 export async function lockIfStillDue(trx: Trx, id: number, due: Due): Promise<boolean> {
-  let query = q(trx).selectFrom('cases').select('id').where('id', '=', id).where(isDue(due));
-  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
-  return (await query.executeTakeFirst()) !== undefined;
+  const query = q(trx).selectFrom('cases').select('id').where('id', '=', id).where(isDue(due));
+  return (await lockingRows(trx, query).executeTakeFirst()) !== undefined;
 }
 
 /** Deletes a case with its timeline, letters, attachments rows and webhook log. */

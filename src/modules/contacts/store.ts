@@ -1,6 +1,6 @@
 // The contact registry's tables and every query against them.
 import { CompiledQuery, sql, type Generated, type Insertable, type RawBuilder, type Selectable } from 'kysely';
-import { configChanged, dialectOf, json, lockInTransaction, now, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { configChanged, dialectOf, json, lockInTransaction, lockingRows, now, readConfig, type Db, type Frozen, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import { addDays, type Day } from '../../platform/calendar/days.ts';
 import type { AggregateKey, Channel, Contact, DailyAggregate, Direction, Kind, Resolution, Source, Topic } from './schema.ts';
 import type { ImportProblem } from './import/parse.ts';
@@ -198,7 +198,7 @@ export async function findContact(db: Db, id: number, options: { lock?: boolean 
     .selectFrom('contact')
     .selectAll()
     .where('id', '=', id)
-    .$if(options.lock === true && isPostgres(db), (s) => s.forUpdate())
+    .$call((s) => (options.lock === true ? lockingRows(db, s) : s))
     .executeTakeFirst();
   return row && toContact(row);
 }
@@ -625,7 +625,7 @@ export async function deleteUnconfirmedRuns(trx: Trx, before: Timestamp, limit: 
     .where('created_at', '<', before)
     .orderBy('id')
     .limit(limit)
-    .$if(dialectOf(trx) === 'postgres', (s) => s.forUpdate())
+    .$call((s) => lockingRows(trx, s))
     .execute();
   if (runs.length === 0) return [];
   const ids = runs.map((r) => r.id);

@@ -1,6 +1,6 @@
 // The only file with the self-service module's queries.
 import { sql, type Generated, type QueryCreator, type Selectable } from 'kysely';
-import { dialectOf, json, lockInTransaction, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
+import { dialectOf, json, lockInTransaction, lockingRows, type Db, type JsonColumn, type Timestamp, type Trx } from '../../platform/db/index.ts';
 import type { Answers } from './schema.ts';
 
 /** Who a service is filled in for: the case's party and the source of prefilled answers. */
@@ -98,7 +98,7 @@ export async function findDraft(db: Db | Trx, id: string): Promise<DraftRow | un
  * another request's change to it waits or is seen (SQLite's write transaction is serial already).
  */
 export function lockDraft(trx: Trx, id: string): Promise<DraftRow | undefined> {
-  return q(trx).selectFrom('selfservice_draft').selectAll().where('id', '=', id).$if(dialectOf(trx) === 'postgres', (s) => s.forUpdate()).executeTakeFirst();
+  return lockingRows(trx, q(trx).selectFrom('selfservice_draft').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 /** Saves a draft while it is unsent; false once it was sent (another tab may have sent it meanwhile). */

@@ -69,3 +69,12 @@ export async function lockInTransaction(trx: AnyKysely, scope: string, key: stri
   if (dialectOf(trx) !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtext(${scope}), hashtext(current_schema() || ':' || ${key}))`.execute(trx);
 }
+
+/**
+ * A select whose rows stay locked until the transaction ends, so a second writer waits and then
+ * reads what the first left: `for update` on PostgreSQL. SQLite has no row locks and needs none,
+ * its write transaction holds the whole database.
+ */
+export function lockingRows<Q extends { forUpdate(): Q }>(db: AnyKysely, query: Q): Q {
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+}
