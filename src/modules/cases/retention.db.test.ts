@@ -13,6 +13,17 @@ import { applyRetention, topicRetention } from './retention.ts';
 const rules = { handoffGraceDays: 30, topics: { '02': 100, '02.34': 3650 } };
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
+/** A fresh database with the cases tables for one test, closed afterwards. */
+async function withCasesDatabase(run: (db: Db, dialect: Dialect) => Promise<void>): Promise<void> {
+  const database = await createTestDatabase();
+  try {
+    await migrateToLatest(database.db, casesTestMigrations());
+    await run(database.db, database.dialect);
+  } finally {
+    await database.close();
+  }
+}
+
 /** Moves a case to another status in a transaction of its own (or in `trx`). */
 async function moveCase(db: Db, dialect: Dialect, reference: string, to: CaseStatus, trx?: Trx): Promise<CaseRecord> {
   if (!trx) return db.transaction().execute((trx) => moveCase(db, dialect, reference, to, trx));
@@ -54,11 +65,8 @@ test('the longest KLE prefix decides the retention', () => {
   assert.equal(topicRetention(rules, '023.1'), undefined);
 });
 
-test('retention deletes a closed case only after a confirmed hand-off or its topic retention', async () => {
-  const database = await createTestDatabase();
-  try {
-    const { db, dialect } = database;
-    await migrateToLatest(db, casesTestMigrations());
+test('retention deletes a closed case only after a confirmed hand-off or its topic retention', () =>
+  withCasesDatabase(async (db, dialect) => {
     const close = (reference: string) => moveCase(db, dialect, reference, 'closed');
     const handedOff = await makeCase(db, { kle: '02.34.02' });
     const notHandedOff = await makeCase(db, { kle: '02.34.02' });
@@ -86,32 +94,20 @@ test('retention deletes a closed case only after a confirmed hand-off or its top
     assert.equal(audited.rows[0]!.subject_cpr, '0101901234');
     assert.match(audited.rows[0]!.purpose, /overdragelse/);
     assert.match(audited.rows[1]!.purpose, /opbevaringsfristen for KLE 02\.00\.05/);
-  } finally {
-    await database.close();
-  }
-});
+  }));
 
-test('cases kept by a longer retention never hold up the due cases after them, however many there are', async () => {
-  const database = await createTestDatabase();
-  try {
-    const { db, dialect } = database;
-    await migrateToLatest(db, casesTestMigrations());
+test('cases kept by a longer retention never hold up the due cases after them, however many there are', () =>
+  withCasesDatabase(async (db, dialect) => {
     // A page of cases under '02' that '02.34' keeps for ten years, then one whose 100 days are over.
     const kept = [await makeCase(db, { kle: '02.34.02' }), await makeCase(db, { kle: '02.34.02' })];
     const due = await makeCase(db, { kle: '02.00.05' });
     for (const c of [...kept, due]) await moveCase(db, dialect, c.reference, 'closed');
     assert.deepEqual(await applyRetention(db, rules, days(101), kept.length), [{ reference: due.reference, why: 'retention' }]);
     for (const c of kept) assert.ok(await findCaseByReference(db, c.reference));
-  } finally {
-    await database.close();
-  }
-});
+  }));
 
-test('retention keeps a case reopened after it read its candidates', async () => {
-  const database = await createTestDatabase();
-  try {
-    const { db, dialect } = database;
-    await migrateToLatest(db, casesTestMigrations());
+test('retention keeps a case reopened after it read its candidates', () =>
+  withCasesDatabase(async (db, dialect) => {
     const reopened = await handedOffCase(db, dialect);
     const stillClosed = await handedOffCase(db, dialect);
     const reopen = () => moveCase(db, dialect, reopened.reference, 'in_progress');
@@ -119,16 +115,10 @@ test('retention keeps a case reopened after it read its candidates', async () =>
     assert.deepEqual(await applyRetention(withStepBeforeFirstTransaction(db, reopen), rules, days(31)), [{ reference: stillClosed.reference, why: 'handoff' }]);
     assert.equal((await findCaseByReference(db, reopened.reference))?.status, 'in_progress', 'an open case is never deleted');
     assert.ok((await findTimeline(db, reopened.id, false)).some((e) => e.kind === 'status_changed' && e.details.to === 'in_progress'));
-  } finally {
-    await database.close();
-  }
-});
+  }));
 
-test('PostgreSQL: retention waits for a reopen that holds the case, and keeps it', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: SQLite has one writer at a time' }, async () => {
-  const database = await createTestDatabase();
-  try {
-    const { db, dialect } = database;
-    await migrateToLatest(db, casesTestMigrations());
+test('PostgreSQL: retention waits for a reopen that holds the case, and keeps it', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: SQLite has one writer at a time' }, () =>
+  withCasesDatabase(async (db, dialect) => {
     const handedOff = await handedOffCase(db, dialect);
 
     // Another caseworker reopens the case; the transaction holds the case's row until released.
@@ -141,7 +131,4 @@ test('PostgreSQL: retention waits for a reopen that holds the case, and keeps it
     assert.deepEqual(await retention, []);
     assert.equal((await findCaseByReference(db, handedOff.reference))?.status, 'in_progress', 'an open case is never deleted');
     assert.ok((await findTimeline(db, handedOff.id, false)).some((e) => e.kind === 'status_changed' && e.details.to === 'in_progress'), 'with the reopen on its timeline');
-  } finally {
-    await database.close();
-  }
-});
+  }));
